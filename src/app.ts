@@ -1,0 +1,155 @@
+// The composition root: builds every module with explicit dependencies and wires the HTTP routes.
+// No request logic lives here.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
+import { type ModelCatalog, loadDefaultCatalog } from './catalog/index.js';
+import { openAiChatIngress } from './codecs/openai-chat/index.js';
+import type { ResolvedConfig } from './config/index.js';
+import { createHttpClient } from './http/index.js';
+import { composeStages } from './pipeline/compose.js';
+import { buildLogRow } from './pipeline/log-row.js';
+import { createAuthenticateStage } from './pipeline/stages/authenticate.js';
+import { createDecodeStage } from './pipeline/stages/decode.js';
+import { createDispatch } from './pipeline/stages/dispatch.js';
+import { createReadBodyStage } from './pipeline/stages/read-body.js';
+import { createRouteStage } from './pipeline/stages/route.js';
+import { createSettleStage } from './pipeline/stages/settle.js';
+import { createProviderAdapters } from './providers/registry.js';
+import { createRouter, type Router } from './routing/resolve-plan.js';
+import { createHttpServer, type RouteTable } from './server/create-server.js';
+import { handleHealth, handleReady } from './server/routes/health.js';
+import { createInferenceHandler } from './server/routes/inference.js';
+import { createModelsHandler } from './server/routes/models.js';
+import { type RequestLogRow, type Store, createWriteBehindQueue, openStore, type WriteBehindQueue } from './store/index.js';
+import type { Logger } from './telemetry/logger.js';
+import { createPricing } from './pricing.js';
+
+/** A built gateway, not yet listening. */
+export interface App {
+  server: Server;
+  store: Store;
+  keys: KeyService;
+  keyCache: KeyCache;
+  router: Router;
+  catalog: ModelCatalog;
+  requestLog: WriteBehindQueue<RequestLogRow>;
+  listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  /** Stops accepting, finishes in-flight requests (up to `graceMs`), drains the log, closes the store. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface AppOptions {
+  config: ResolvedConfig;
+  dataDir: string;
+  logger: Logger;
+  /** How often the key cache polls the store (tests shorten it). */
+  keyPollIntervalMs?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const store = await openStore({ dataDir: options.dataDir });
+  await store.migrate();
+  const keyCache = createKeyCache({
+    repository: store.keys,
+    pollIntervalMs: options.keyPollIntervalMs ?? 250,
+    onError: (error) => logger.warn({ err: error }, 'key cache poll failed; serving the keys it last knew'),
+  });
+  await keyCache.start();
+  const requestLog = createWriteBehindQueue<RequestLogRow>({
+    write: (rows) => store.requestLog.appendMany(rows),
+    onError: (error, batch) => logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
+  });
+  const catalog = loadDefaultCatalog();
+  const adapters = createProviderAdapters(config.providers);
+  const http = createHttpClient();
+  const router = createRouter(config, catalog);
+  const pricing = createPricing(catalog, adapters);
+  const pipeline = composeStages(
+    [
+      createSettleStage(pricing, { record: (context, result) => requestLog.enqueue(buildLogRow(context, result)) }),
+      createAuthenticateStage(keyCache),
+      createReadBodyStage(),
+      createDecodeStage(),
+      createRouteStage(router),
+    ],
+    createDispatch({
+      adapters,
+      http,
+      maxRetryAfterMs: 10_000,
+      contextWindowOf: (target) => pricing.entryOf(target.provider, target.model)?.contextWindow ?? undefined,
+    }),
+  );
+  const chat = createInferenceHandler(openAiChatIngress, { pipeline, maxBodyBytes: config.server.maxBodyBytes, logger });
+  const models = createModelsHandler(openAiChatIngress, keyCache, router, Date.now());
+  const routes: RouteTable = {
+    exact: new Map([
+      ['POST /v1/chat/completions', (request, response, query) => chat(request, response, query, {})],
+      ['POST /chat/completions', (request, response, query) => chat(request, response, query, {})],
+      ['GET /v1/models', (request, response, query) => models(request, response, query)],
+      ['GET /health', (_request, response) => handleHealth(response)],
+      [
+        'GET /ready',
+        (_request, response) => handleReady(response, { storeReachable: () => store.ping(), providerCount: () => adapters.size }),
+      ],
+    ]),
+    prefix: [
+      {
+        method: 'GET',
+        prefix: '/v1/models/',
+        handler: (request, response, query, path) => models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
+      },
+    ],
+  };
+  const server = createHttpServer(routes, logger, {
+    keepAliveTimeoutMs: config.server.keepAliveTimeoutMs,
+    requestTimeoutMs: config.server.requestTimeoutMs,
+  });
+  return {
+    server,
+    store,
+    keys: createKeyService(store.keys),
+    keyCache,
+    router,
+    catalog,
+    requestLog,
+    listen: (port, host) => listen(server, port, host),
+    async close(graceMs = 10_000) {
+      await closeServer(server, graceMs);
+      keyCache.stop();
+      await requestLog.drain();
+      await http.close();
+      await store.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<{ url: string; port: number }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({ url: `http://${shownHost}:${address.port}`, port: address.port });
+    });
+  });
+}
+
+/** Stops accepting connections, lets in-flight requests finish, then cuts idle and stuck ones. */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

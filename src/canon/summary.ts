@@ -1,0 +1,17 @@
+/**
+ * The gateway's own account of a request: which model answered, why, and what it cost. Sent in
+ * `X-Switchyard-*` headers for JSON answers and as the final event of a stream.
+ */
+export interface GatewaySummary {
+  requestId: string;
+  /** `provider/model` that produced the answer, when one did. */
+  model?: string;
+  provider?: string;
+  routeReason?: string;
+  candidates: string[];
+  attempts: number;
+  fallbackUsed: boolean;
+  /** USD as a decimal string; null when the price is unknown (never 0 for unknown). */
+  costUsd: string | null;
+  usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number; reasoningTokens?: number };
+}

@@ -1,0 +1,53 @@
+/**
+ * Prices in integer micro-dollars per million tokens (USD per million × 1e6), so that cost
+ * arithmetic is exact. `null` means the price is unknown, never free.
+ */
+export interface ModelPrice {
+  inputMicrosPerMillion: number | null;
+  outputMicrosPerMillion: number | null;
+  /** Cache reads; when unknown, cost falls back to the input price. */
+  cachedInputMicrosPerMillion: number | null;
+  /** Cache writes; when unknown, cost falls back to the input price. */
+  cacheWriteMicrosPerMillion: number | null;
+}
+
+/** What a model can do. A flag the catalog does not state is false: nothing is claimed. */
+export interface ModelCapabilities {
+  tools: boolean;
+  vision: boolean;
+  jsonSchema: boolean;
+  reasoning: boolean;
+  streaming: boolean;
+  /** An embedding model (served by `/v1/embeddings`, not chat). */
+  embeddings: boolean;
+}
+
+/** One priced model of one provider. */
+export interface CatalogEntry {
+  /** A provider preset id (`openai`, `groq`, `simulator`, ...). */
+  provider: string;
+  /** The upstream model id, as sent to the provider. */
+  model: string;
+  /** Other names the provider accepts for the same model at the same price (dated snapshots). */
+  aliases: readonly string[];
+  price: ModelPrice;
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  capabilities: ModelCapabilities;
+  /** ISO date (YYYY-MM-DD) the price was taken; null when the price is unknown. */
+  priceDate: string | null;
+  /** Caveats about the price or capabilities. */
+  notes?: string;
+}
+
+/** The versioned catalog of priced models. */
+export interface ModelCatalog {
+  /** The catalog's own version (a date). */
+  version: string;
+  /** The entry of a provider's model, by model id or alias. */
+  find(provider: string, model: string): CatalogEntry | undefined;
+  /** Entries of every provider whose model id or alias is exactly this name. */
+  findByModel(model: string): CatalogEntry[];
+  /** Every entry, in file order. */
+  all(): CatalogEntry[];
+}

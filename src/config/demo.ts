@@ -1,0 +1,60 @@
+import type { ModelCatalog } from '../catalog/types.js';
+import { simulatorPlaceholderBaseUrl } from '../providers/presets/self-hosted-presets.js';
+import type { ProviderPreset } from '../providers/presets/types.js';
+import { ConfigError } from './config-error.js';
+import { resolveConfig } from './resolve.js';
+import type { RawConfig, RawModel } from './schema.js';
+import type { ResolvedConfig } from './types.js';
+
+/** The simulator models the demo exposes, each priced in the catalog under provider `simulator`. */
+export const demoModelNames = ['demo-fast', 'demo-smart', 'demo-reasoner', 'demo-local', 'demo-embed'] as const;
+
+/** What the demo configuration needs. */
+export interface DemoOptions {
+  dataDir: string;
+  presets: ReadonlyMap<string, ProviderPreset>;
+  catalog?: ModelCatalog;
+  /** The in-process simulator's URL (with `/v1`); omit to fill it later with `withSimulatorBaseUrl`. */
+  simulatorBaseUrl?: string;
+}
+
+/**
+ * The configuration used when nothing is configured: one `simulator` provider, an alias per demo
+ * model, and `demo` (demo-fast, falling back to demo-smart). `demo: true` lets the start banner
+ * say plainly that answers come from the simulator, not from a real model.
+ */
+export function buildDemoConfiguration(options: DemoOptions): ResolvedConfig {
+  const models: Record<string, RawModel> = {};
+  for (const name of demoModelNames) models[name] = { targets: [{ provider: 'simulator', model: name }] };
+  models.demo = { targets: [{ provider: 'simulator', model: 'demo-fast' }], fallbacks: ['demo-smart'] };
+  const raw: RawConfig = { providers: { simulator: { type: 'simulator' } }, models };
+  const resolved = resolveConfig(raw, {
+    env: {},
+    dataDir: options.dataDir,
+    presets: options.presets,
+    catalog: options.catalog,
+    source: 'demo',
+  });
+  const demo = { ...resolved, demo: true };
+  return options.simulatorBaseUrl === undefined ? demo : withSimulatorBaseUrl(demo, options.simulatorBaseUrl);
+}
+
+/**
+ * Points every `simulator` provider that still has the placeholder URL at the simulator that now
+ * listens. Providers with an explicit `baseUrl` (an external simulator) are left alone.
+ */
+export function withSimulatorBaseUrl(config: ResolvedConfig, baseUrl: string): ResolvedConfig {
+  const normalised = baseUrl.trim().replace(/\/+$/, '');
+  if (!URL.canParse(normalised) || !/^https?:$/.test(new URL(normalised).protocol)) {
+    throw new ConfigError([`simulator base URL: "${baseUrl}" is not a valid http(s) URL`], config.source);
+  }
+  const providers = new Map(
+    [...config.providers].map(([name, provider]) => [
+      name,
+      provider.preset.id === 'simulator' && provider.baseUrl === simulatorPlaceholderBaseUrl
+        ? { ...provider, baseUrl: normalised }
+        : provider,
+    ]),
+  );
+  return { ...config, providers };
+}

@@ -1,0 +1,38 @@
+import type { CanonUsage, GatewaySummary } from '../../canon/index.js';
+import { computeCostMicros, formatUsd, type ModelPrice } from '../../catalog/index.js';
+import { listCandidates } from '../../routing/plan.js';
+import type { RequestContext } from '../context.js';
+
+/** Finds the price of the deployment that answered. */
+export interface Pricing {
+  priceOf(provider: string, model: string): ModelPrice | undefined;
+}
+
+/** The gateway's account of a settled request, and its cost in micro-dollars (null = unknown price). */
+export function buildSummary(
+  context: RequestContext,
+  pricing: Pricing,
+  usage: CanonUsage | undefined,
+): { summary: GatewaySummary; costMicros: number | null } {
+  const served = context.servedBy;
+  const price = served ? pricing.priceOf(served.provider, served.model) : undefined;
+  const costMicros = usage && price ? computeCostMicros(usage, price) : null;
+  const summary: GatewaySummary = {
+    requestId: context.id,
+    candidates: context.plan ? listCandidates(context.plan) : [],
+    attempts: context.attempts.length,
+    fallbackUsed: context.fallbackUsed,
+    costUsd: costMicros === null ? null : formatUsd(costMicros),
+  };
+  if (served) {
+    summary.model = `${served.provider}/${served.model}`;
+    summary.provider = served.provider;
+  }
+  if (context.plan) summary.routeReason = context.plan.reason;
+  if (usage) {
+    summary.usage = { inputTokens: usage.input.total, outputTokens: usage.output.total };
+    if (usage.input.cacheRead !== undefined) summary.usage.cachedTokens = usage.input.cacheRead;
+    if (usage.output.reasoning !== undefined) summary.usage.reasoningTokens = usage.output.reasoning;
+  }
+  return { summary, costMicros };
+}

@@ -1,0 +1,55 @@
+import type { CanonRequest, Warning } from '../../canon/index.js';
+import {
+  createOpenAiChatStreamDecoder,
+  decodeOpenAiChatResponse,
+  decodeOpenAiError,
+  encodeOpenAiChatRequest,
+} from '../../codecs/openai-chat/index.js';
+import type { ResolvedProvider } from '../../config/index.js';
+import type { HttpRequestSpec } from '../../http/index.js';
+import type { ProviderAdapter } from '../provider.js';
+import { applyQuirks } from './apply-quirks.js';
+
+/** An adapter for any OpenAI-compatible upstream, made from its preset data and configuration. */
+export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): ProviderAdapter {
+  const { preset } = provider;
+  const endpoint = `${provider.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  const baseHeaders = buildHeaders(provider);
+  const identity = (model: string) => ({ id: provider.name, model });
+  return {
+    name: provider.name,
+    type: preset.id,
+    selfHosted: preset.selfHosted,
+    baseUrl: provider.baseUrl,
+    timeouts: provider.timeouts,
+    buildRequest(request: CanonRequest, upstreamModel: string): { spec: HttpRequestSpec; warnings: Warning[] } {
+      const encoded = encodeOpenAiChatRequest(request, upstreamModel, {
+        maxTokensField: preset.quirks.maxTokensField,
+        streamUsage: preset.quirks.streamUsage,
+      });
+      const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, request, preset.quirks, provider.name)];
+      return {
+        spec: { url: endpoint, method: 'POST', headers: baseHeaders, body: JSON.stringify(encoded.body) },
+        warnings,
+      };
+    },
+    decodeResponse: (body, upstreamModel) => decodeOpenAiChatResponse(body, identity(upstreamModel)),
+    createStreamDecoder: (upstreamModel) => createOpenAiChatStreamDecoder(identity(upstreamModel)),
+    decodeError: (status, body, headers, upstreamModel) => decodeOpenAiError(status, body, headers, identity(upstreamModel)),
+  };
+}
+
+function buildHeaders(provider: ResolvedProvider): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    ...provider.headers,
+  };
+  const key = provider.apiKey?.reveal();
+  const auth = provider.preset.auth;
+  if (key !== undefined && key !== '') {
+    if (auth.style === 'bearer') headers.authorization = `Bearer ${key}`;
+    else if (auth.style === 'header') headers[auth.header.toLowerCase()] = key;
+  }
+  return headers;
+}

@@ -1,0 +1,52 @@
+import type { Environment, ProviderPreset } from './types.js';
+
+/** A base URL taken from one of a preset's environment variables. */
+export interface EnvironmentBaseUrl {
+  /** The normalised URL. */
+  baseUrl: string;
+  /** The variable it came from, so errors can name it. */
+  variable: string;
+}
+
+/** The first of `preset.baseUrlEnv` that is set and non-empty, normalised for that preset. */
+export function readBaseUrlFromEnvironment(
+  preset: ProviderPreset,
+  env: Environment,
+): EnvironmentBaseUrl | undefined {
+  for (const variable of preset.baseUrlEnv ?? []) {
+    const value = env[variable]?.trim();
+    if (value) return { baseUrl: normaliseBaseUrl(value, preset), variable };
+  }
+  return undefined;
+}
+
+/**
+ * Completes a base URL read from the environment.
+ *
+ * Self-hosted servers are commonly given as `host:port` (Ollama's own `OLLAMA_HOST` convention) or
+ * as a URL without the `/v1` prefix, so for them a missing scheme becomes `http://`, a missing port
+ * (when no scheme was given) becomes the preset's default port, and an empty path becomes the
+ * preset's default path. Hosted vendors' URLs are taken as written: a proxy in front of OpenAI may
+ * have any path. Trailing slashes are always removed so `${baseUrl}/chat/completions` is clean.
+ * A value that still is not a URL is returned trimmed, for validation to report.
+ */
+export function normaliseBaseUrl(value: string, preset: ProviderPreset): string {
+  const trimmed = value.trim();
+  if (!preset.selfHosted) return stripTrailingSlashes(trimmed);
+  const defaults = new URL(preset.defaultBaseUrl);
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? trimmed : `http://${trimmed}`);
+  } catch {
+    return trimmed;
+  }
+  // Like Ollama's client: a bare host gets the server's default port, an explicit scheme its own.
+  if (!hasScheme && url.port === '') url.port = defaults.port;
+  if (url.pathname === '/' || url.pathname === '') url.pathname = defaults.pathname;
+  return stripTrailingSlashes(url.toString());
+}
+
+function stripTrailingSlashes(value: string): string {
+  return value.replace(/\/+$/, '');
+}

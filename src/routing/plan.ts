@@ -1,0 +1,48 @@
+/** One deployment to try: a model on a configured provider. */
+export interface RouteTarget {
+  /** Provider name in configuration. */
+  provider: string;
+  /** The model name the upstream knows. */
+  model: string;
+  weight: number;
+  /** Stable id for health tracking and logs: `alias#index` or `provider/model`. */
+  deployment: string;
+}
+
+/** Retry policy of one group: tries per target and the base backoff between them. */
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+/** Targets that serve one alias, in the order they will be tried. */
+export interface RouteGroup {
+  name: string;
+  targets: RouteTarget[];
+  retry: RetryPolicy;
+}
+
+/** Time limits of one request. */
+export interface RouteTimeouts {
+  /** Until the upstream starts answering: first content of a stream, or the response of a JSON call. */
+  ttftMs: number;
+  /** Longest silence between two stream chunks after the answer started. */
+  idleMs: number;
+  /** The whole request, across every attempt. */
+  totalMs: number;
+}
+
+/** The router's answer: what to try, in order, and why. */
+export interface RoutePlan {
+  requested: string;
+  /** Primary group first, then fallback groups. */
+  groups: RouteGroup[];
+  timeouts: RouteTimeouts;
+  /** Human-readable: why these candidates. */
+  reason: string;
+}
+
+/** `provider/model` names of every target, in order (for the Candidates header). */
+export function listCandidates(plan: RoutePlan): string[] {
+  return plan.groups.flatMap((group) => group.targets.map((target) => `${target.provider}/${target.model}`));
+}

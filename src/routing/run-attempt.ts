@@ -1,0 +1,173 @@
+import {
+  type CanonEvent,
+  type CanonRequest,
+  type CanonResponse,
+  GatewayError,
+  type Warning,
+  isContentEvent,
+  replayResponse,
+} from '../canon/index.js';
+import type { HttpClient, UpstreamResponse } from '../http/index.js';
+import type { ProviderAdapter } from '../providers/provider.js';
+import { AttemptController } from './attempt-controller.js';
+import type { RouteTarget, RouteTimeouts } from './plan.js';
+import { abortReason } from './sleep.js';
+import { decodeUpstreamEvents } from './upstream-events.js';
+
+/** Everything one attempt needs. */
+export interface AttemptInput {
+  request: CanonRequest;
+  target: RouteTarget;
+  adapter: ProviderAdapter;
+  http: HttpClient;
+  timeouts: RouteTimeouts;
+  /** Aborts when the client leaves or the request deadline passes. */
+  signal: AbortSignal;
+}
+
+/** A successful attempt: a whole answer, or a committed stream (first content already seen). */
+export type AttemptSuccess =
+  | { kind: 'response'; response: CanonResponse; warnings: Warning[]; status: number }
+  | { kind: 'stream'; events: AsyncIterable<CanonEvent>; warnings: Warning[]; status: number; ttftMs: number };
+
+/** Sends one request to one deployment. Throws a GatewayError when the attempt fails before commit. */
+export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
+  const { adapter, target, request } = input;
+  const { spec, warnings } = adapter.buildRequest(request, target.model);
+  const controller = new AttemptController(input.signal);
+  const startedAt = performance.now();
+  const ttftError = () =>
+    new GatewayError(
+      'upstream_timeout',
+      `${target.provider} (${target.model}) did not start answering within ${input.timeouts.ttftMs} ms`,
+      { provider: target.provider, upstreamModel: target.model },
+    );
+  controller.arm(input.timeouts.ttftMs, ttftError);
+  let committed = false;
+  try {
+    const response = await input.http.send(spec, {
+      signal: controller.signal,
+      timeouts: { headersMs: input.timeouts.ttftMs + 1000, bodyMs: input.timeouts.idleMs + 1000 },
+    });
+    if (response.status >= 400) {
+      const text = await response.text();
+      throw adapter.decodeError(response.status, text, response.headers, target.model);
+    }
+    if (!request.stream || isJson(response)) {
+      const json = await response.json();
+      const decoded = adapter.decodeResponse(json, target.model);
+      committed = true;
+      controller.dispose();
+      if (!request.stream) return { kind: 'response', response: decoded, warnings, status: response.status };
+      // The upstream ignored `stream: true`; serve its answer as a stream.
+      return { kind: 'stream', events: iterate(replayResponse(decoded)), warnings, status: response.status, ttftMs: performance.now() - startedAt };
+    }
+    const stream = await commitStream(input, response, controller, startedAt);
+    committed = true;
+    return { ...stream, warnings, status: response.status };
+  } catch (error) {
+    throw controller.signal.aborted ? abortReason(controller.signal) : error;
+  } finally {
+    if (!committed) {
+      controller.abort(new GatewayError('client_closed', 'attempt abandoned'));
+      controller.dispose();
+    }
+  }
+}
+
+function isJson(response: UpstreamResponse): boolean {
+  return (response.headers['content-type'] ?? '').includes('application/json');
+}
+
+/** Reads until the first content event (the commit point); the rest streams from the returned iterable. */
+async function commitStream(
+  input: AttemptInput,
+  response: UpstreamResponse,
+  controller: AttemptController,
+  startedAt: number,
+): Promise<{ kind: 'stream'; events: AsyncIterable<CanonEvent>; ttftMs: number }> {
+  let lastChunkAt = performance.now();
+  const upstream = decodeUpstreamEvents(response.body, input.adapter.createStreamDecoder(input.target.model), () => {
+    lastChunkAt = performance.now();
+  });
+  const buffered: CanonEvent[] = [];
+  for (;;) {
+    const next = await upstream.next();
+    if (next.done) throw new GatewayError('upstream_protocol', `${input.target.provider}: stream ended before any content`);
+    const event = next.value;
+    if (event.type === 'error') throw event.error;
+    buffered.push(event);
+    if (isContentEvent(event)) break;
+  }
+  const ttftMs = performance.now() - startedAt;
+  const stopIdleWatch = armIdleWatch(controller, input, () => lastChunkAt);
+  return { kind: 'stream', events: continueStream(buffered, upstream, controller, stopIdleWatch), ttftMs };
+}
+
+/** After commit, silence longer than idleMs aborts the upstream with a timeout error. Returns a stop function. */
+function armIdleWatch(controller: AttemptController, input: AttemptInput, lastChunkAt: () => number): () => void {
+  const idleMs = input.timeouts.idleMs;
+  controller.clearTimer();
+  const check = () => {
+    const silentFor = performance.now() - lastChunkAt();
+    if (silentFor < idleMs) {
+      timer = setTimeout(check, idleMs - silentFor);
+      return;
+    }
+    const { provider, model } = input.target;
+    controller.abort(
+      new GatewayError('upstream_timeout', `${provider} (${model}) stalled: no data for ${idleMs} ms`, {
+        provider,
+        upstreamModel: model,
+      }),
+    );
+  };
+  let timer = setTimeout(check, idleMs);
+  return () => clearTimeout(timer);
+}
+
+async function* continueStream(
+  buffered: CanonEvent[],
+  upstream: AsyncGenerator<CanonEvent>,
+  controller: AttemptController,
+  stopIdleWatch: () => void,
+): AsyncGenerator<CanonEvent> {
+  let finished = false;
+  try {
+    for (const event of buffered) yield event;
+    for (;;) {
+      let next: IteratorResult<CanonEvent>;
+      try {
+        next = await upstream.next();
+      } catch (error) {
+        const failure = controller.signal.aborted ? abortReason(controller.signal) : toStreamError(error);
+        finished = true;
+        yield { type: 'error', error: failure };
+        return;
+      }
+      if (next.done) break;
+      yield next.value;
+      if (next.value.type === 'error') break;
+    }
+    finished = true;
+  } finally {
+    stopIdleWatch();
+    // The consumer stopped early (client gone): close the upstream socket at once.
+    if (!finished) controller.abort(new GatewayError('client_closed', 'the client closed the request'));
+    controller.dispose();
+  }
+}
+
+function toStreamError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) {
+    if (error.kind === 'upstream_unavailable') {
+      return new GatewayError('upstream_unavailable', `upstream connection closed mid-stream: ${error.message}`, error.details);
+    }
+    return error;
+  }
+  return new GatewayError('upstream_protocol', `upstream stream failed: ${String(error)}`, { cause: error });
+}
+
+async function* iterate(events: CanonEvent[]): AsyncGenerator<CanonEvent> {
+  yield* events;
+}

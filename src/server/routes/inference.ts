@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GatewayError, toGatewayError } from '../../canon/index.js';
+import type { IngressCodec, RouteParams } from '../../codecs/codec.js';
+import type { Pipeline } from '../../pipeline/compose.js';
+import type { RequestContext } from '../../pipeline/context.js';
+import type { Logger } from '../../telemetry/logger.js';
+import { readJsonBody } from '../read-body.js';
+import { sendError, sendJson, streamEvents } from '../respond.js';
+import { buildTransparencyHeaders } from '../transparency-headers.js';
+
+/** Everything an inference route needs. */
+export interface InferenceRouteDependencies {
+  pipeline: Pipeline;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+/** Serves one API shape's inference endpoint through the pipeline. */
+export function createInferenceHandler(ingress: IngressCodec, dependencies: InferenceRouteDependencies) {
+  return async (request: IncomingMessage, response: ServerResponse, query: URLSearchParams, routeParams: RouteParams) => {
+    const controller = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) controller.abort(new GatewayError('client_closed', 'the client closed the connection'));
+    });
+    const context: RequestContext = {
+      id: randomUUID(),
+      receivedAt: Date.now(),
+      startedAt: performance.now(),
+      shape: ingress.shape,
+      ingress,
+      head: { headers: request.headers, query },
+      routeParams,
+      signal: controller.signal,
+      readBody: () => readJsonBody(request, dependencies.maxBodyBytes),
+      rawBody: undefined,
+      fallbackUsed: false,
+      attempts: [],
+      warnings: [],
+    };
+    try {
+      const outcome = await dependencies.pipeline(context);
+      const headers = buildTransparencyHeaders(context);
+      const canonRequest = context.request as NonNullable<RequestContext['request']>;
+      if (outcome.kind === 'response') sendJson(response, 200, ingress.encodeResponse(outcome.response, canonRequest), headers);
+      else await streamEvents(response, ingress, canonRequest, outcome.events, headers);
+    } catch (thrown) {
+      const error = toGatewayError(thrown);
+      if (error.kind === 'internal') dependencies.logger.error({ err: error, requestId: context.id }, 'internal error');
+      const headers = buildTransparencyHeaders(context);
+      if (error.kind === 'payload_too_large') headers.connection = 'close';
+      if (!response.headersSent) sendError(response, ingress, error, headers);
+      else response.destroy();
+    }
+  };
+}

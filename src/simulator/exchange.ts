@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody, type SimulatedError } from './errors.js';
+import type { Recorder } from './recorder.js';
+import type { SimulatorRecord } from './types.js';
+
+let requestCounter = 0;
+const requestPrefix = Math.floor(Math.random() * 0xffffff)
+  .toString(16)
+  .padStart(6, '0');
+
+/** Headers OpenAI sends on every answer; gateways may read the rate-limit ones. */
+const COMMON_HEADERS: Record<string, string> = {
+  'openai-version': '2020-10-01',
+  'openai-organization': 'org-simulator',
+  'openai-processing-ms': '1',
+  'x-ratelimit-limit-requests': '10000',
+  'x-ratelimit-remaining-requests': '9999',
+  'x-ratelimit-reset-requests': '6ms',
+  'x-ratelimit-limit-tokens': '10000000',
+  'x-ratelimit-remaining-tokens': '9999000',
+  'x-ratelimit-reset-tokens': '6ms',
+};
+
+/**
+ * One request/response pair: writes the answer, keeps the record current, and owns the timers
+ * of delayed answers so they die with the connection.
+ */
+export class Exchange {
+  readonly requestId = `req_${requestPrefix}${(++requestCounter).toString(16).padStart(10, '0')}`;
+  closed = false;
+  #serverClosed = false;
+  readonly #timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly request: IncomingMessage,
+    readonly response: ServerResponse,
+    readonly record: SimulatorRecord,
+    private readonly recorder: Recorder,
+  ) {
+    response.on('close', () => {
+      this.closed = true;
+      for (const timer of this.#timers) clearTimeout(timer);
+      this.#timers.clear();
+      record.endedAt = Date.now();
+      if (!response.writableFinished && !this.#serverClosed) record.aborted = true;
+      recorder.changed(record);
+    });
+  }
+
+  /** Sends the status line and headers (plus the common OpenAI ones) and stamps the record. */
+  sendHead(status: number, headers: Record<string, string | number>): void {
+    if (this.closed) return;
+    this.response.writeHead(status, { ...COMMON_HEADERS, 'x-request-id': this.requestId, ...headers });
+    this.record.status = status;
+    this.record.respondedAt = Date.now();
+    this.recorder.changed(this.record);
+  }
+
+  /** Sends a complete JSON answer. */
+  sendJson(status: number, body: string, headers: Record<string, string> = {}): void {
+    this.sendHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    });
+    this.response.end(body);
+  }
+
+  sendError(error: SimulatedError): void {
+    this.sendJson(error.status, errorBody(error), error.headers);
+  }
+
+  /** Runs `callback` after `delayMs` unless the connection closes first. */
+  schedule(callback: () => void, delayMs: number): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.closed) callback();
+    }, delayMs);
+    this.#timers.add(timer);
+  }
+
+  /** Kills the connection from the server side (not an abort): with `reset`, an RST instead of a FIN. */
+  destroy(reset = false): void {
+    this.#serverClosed = true;
+    const socket = this.request.socket;
+    if (reset && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    else socket.destroy();
+  }
+}

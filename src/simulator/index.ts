@@ -1,0 +1,2 @@
+export { startSimulator } from './server.js';
+export type { Simulator, SimulatorOptions, SimulatorRecord } from './types.js';

@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleChat } from './chat-handler.js';
+import type { ChatEntry, SimulatorContext } from './context.js';
+import { handleEmbeddings } from './embeddings.js';
+import { errorBody, invalidApiKey, invalidRequest, modelNotFound } from './errors.js';
+import { Exchange } from './exchange.js';
+import { FaultState } from './faults.js';
+import { LruCache } from './lru.js';
+import { DEMO_MODELS, modelListBody, modelObject } from './models.js';
+import { Recorder } from './recorder.js';
+import type { Simulator, SimulatorOptions } from './types.js';
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** Starts the provider simulator; see README.md in this folder for the model-name directives. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const recorder = new Recorder(options.maxRecords ?? 10_000);
+  const faults = new FaultState();
+  const context: SimulatorContext = {
+    recorder,
+    faults,
+    chatCache: new LruCache<string, ChatEntry>(256),
+    requireApiKey: options.requireApiKey,
+    defaultDelayMs: options.defaultDelayMs ?? 0,
+  };
+  const server = createServer((request, response) => route(request, response, context));
+  server.keepAliveTimeout = 65_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    records: () => recorder.list(),
+    recordsFor: (model) => recorder.list().filter((record) => record.model === model),
+    clearRecords: () => recorder.clear(),
+    reset: () => {
+      recorder.clear();
+      faults.clear();
+    },
+    waitFor: (predicate, timeoutMs) => recorder.waitFor(predicate, timeoutMs),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Silent and stalled answers hold their connections open forever; drop them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function route(request: IncomingMessage, response: ServerResponse, context: SimulatorContext): void {
+  const url = request.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  if (path.startsWith('/_sim/')) {
+    control(request, response, path, context);
+    return;
+  }
+  const method = request.method ?? 'GET';
+  const record = context.recorder.create(method, path, recordedHeaders(request));
+  const exchange = new Exchange(request, response, record, context.recorder);
+  readBody(request, (raw) => {
+    if (raw === undefined) {
+      exchange.sendError({ ...invalidRequest('Request body too large.'), status: 413 });
+      return;
+    }
+    if (exchange.closed) return;
+    dispatch(exchange, method, path.startsWith('/v1/') ? path.slice(3) : path, raw, context);
+  });
+}
+
+function dispatch(
+  exchange: Exchange,
+  method: string,
+  path: string,
+  raw: string,
+  context: SimulatorContext,
+): void {
+  if (context.requireApiKey !== undefined) {
+    const key = bearerKey(exchange.request.headers.authorization);
+    if (key !== context.requireApiKey) {
+      recordRawBody(exchange, raw);
+      exchange.sendError(invalidApiKey(key));
+      return;
+    }
+  }
+  if (method === 'POST' && path === '/chat/completions') {
+    handleChat(exchange, raw, context);
+    return;
+  }
+  if (method === 'POST' && path === '/embeddings') {
+    handleEmbeddings(exchange, raw, context);
+    return;
+  }
+  if (method === 'GET' && path === '/models') {
+    exchange.sendJson(200, modelListBody());
+    return;
+  }
+  if (method === 'GET' && path.startsWith('/models/')) {
+    const id = decodeURIComponent(path.slice('/models/'.length));
+    exchange.record.model = id;
+    if (DEMO_MODELS.includes(id)) {
+      exchange.sendJson(200, JSON.stringify(modelObject(id)));
+      return;
+    }
+    exchange.sendError(modelNotFound(id));
+    return;
+  }
+  recordRawBody(exchange, raw);
+  exchange.sendJson(404, errorBody(invalidRequest(`Invalid URL (${method} ${exchange.record.path})`)));
+}
+
+function recordRawBody(exchange: Exchange, raw: string): void {
+  if (raw === '') return;
+  try {
+    exchange.record.body = JSON.parse(raw);
+  } catch {
+    exchange.record.body = raw;
+  }
+}
+
+function bearerKey(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  return authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : authorization;
+}
+
+function recordedHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  if (headers.authorization !== undefined)
+    headers.authorization = `Bearer ***${headers.authorization.slice(-4)}`;
+  return headers;
+}
+
+/** Collects the body as text; calls back with undefined when it exceeds the size limit. */
+function readBody(request: IncomingMessage, done: (raw: string | undefined) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  request.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  request.on('end', () => {
+    if (tooLarge) done(undefined);
+    else
+      done(
+        chunks.length === 1 ? (chunks[0]?.toString('utf8') ?? '') : Buffer.concat(chunks).toString('utf8'),
+      );
+  });
+}
+
+function control(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  context: SimulatorContext,
+): void {
+  const send = (status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
+    response.end(text);
+  };
+  // Drain any body so keep-alive connections stay usable.
+  request.resume();
+  const key = `${request.method ?? 'GET'} ${path}`;
+  if (key === 'GET /_sim/health') {
+    send(200, { status: 'ok' });
+    return;
+  }
+  if (key === 'GET /_sim/requests') {
+    send(200, context.recorder.list());
+    return;
+  }
+  if (key === 'DELETE /_sim/requests') {
+    context.recorder.clear();
+    send(200, { cleared: true });
+    return;
+  }
+  if (key === 'POST /_sim/reset') {
+    context.recorder.clear();
+    context.faults.clear();
+    send(200, { reset: true });
+    return;
+  }
+  send(404, {
+    error: {
+      message: `Unknown simulator control path (${key})`,
+      type: 'invalid_request_error',
+      param: null,
+      code: null,
+    },
+  });
+}
