@@ -30,7 +30,8 @@ export function createModelCatalog(document: unknown, sourceName: string): Model
       const key = `${entry.provider}\u0000${name}`;
       const existing = byProviderAndName.get(key);
       if (existing) {
-        const path = nameIndex === 0 ? `models[${index}].model` : `models[${index}].aliases[${nameIndex - 1}]`;
+        const path =
+          nameIndex === 0 ? `models[${index}].model` : `models[${index}].aliases[${nameIndex - 1}]`;
         problems.push(`${path}: "${name}" already names ${existing.provider}/${existing.model}`);
         return;
       }

@@ -7,7 +7,13 @@ import type { RawConfig, RawModel } from './schema.js';
 import type { ResolvedConfig } from './types.js';
 
 /** The simulator models the demo exposes, each priced in the catalog under provider `simulator`. */
-export const demoModelNames = ['demo-fast', 'demo-smart', 'demo-reasoner', 'demo-local', 'demo-embed'] as const;
+export const demoModelNames = [
+  'demo-fast',
+  'demo-smart',
+  'demo-reasoner',
+  'demo-local',
+  'demo-embed',
+] as const;
 
 /** What the demo configuration needs. */
 export interface DemoOptions {

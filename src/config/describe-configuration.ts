@@ -7,7 +7,8 @@ import type { ResolvedConfig, ResolvedModel } from './types.js';
  */
 export function describeConfiguration(config: ResolvedConfig): string[] {
   const lines = [`source: ${config.source}`];
-  if (config.demo) lines.push('demo mode: no provider is configured, answers come from the built-in simulator');
+  if (config.demo)
+    lines.push('demo mode: no provider is configured, answers come from the built-in simulator');
   lines.push(`server: http://${config.server.host}:${config.server.port}`);
   lines.push(`store: ${config.store.type} at ${config.store.path}`);
   lines.push(`providers (${config.providers.size}):`);

@@ -14,7 +14,8 @@ export function detectProviders(
   const detected: Record<string, RawProvider> = {};
   for (const preset of presets.values()) {
     const hasKey = preset.apiKeyEnv.some((variable) => isSet(env[variable]));
-    const hasBaseUrl = preset.selfHosted && (preset.baseUrlEnv ?? []).some((variable) => isSet(env[variable]));
+    const hasBaseUrl =
+      preset.selfHosted && (preset.baseUrlEnv ?? []).some((variable) => isSet(env[variable]));
     if (hasKey || hasBaseUrl) detected[preset.id] = { type: preset.id };
   }
   return detected;

@@ -1,8 +1,8 @@
 /**
  * Every cycle in the fallback graph, each as the walk that closes it (`['fast', 'smart', 'fast']`).
- * Walks start from models in declaration order, so a cycle is reported once, starting at the
- * model declared first among those that reach it. Edges to unknown models are ignored (they are
- * reported separately).
+ * Walks start from models in declaration order and each model is walked once, so each cycle is
+ * reported once, starting at the first of its members that the walk reaches. Edges to unknown
+ * models are ignored (they are reported separately).
  */
 export function findFallbackCycles(fallbacks: ReadonlyMap<string, readonly string[]>): string[][] {
   const cycles: string[][] = [];

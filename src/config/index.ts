@@ -12,13 +12,13 @@ import { resolveConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
 
 export { ConfigError } from './config-error.js';
-export { buildDemoConfiguration, demoModelNames, withSimulatorBaseUrl } from './demo.js';
 export type { DemoOptions } from './demo.js';
+export { buildDemoConfiguration, demoModelNames, withSimulatorBaseUrl } from './demo.js';
 export { describeConfiguration } from './describe-configuration.js';
 export { detectProviders } from './detect-providers.js';
 export { loadConfigFile, loadConfigText } from './load.js';
-export { resolveConfig } from './resolve.js';
 export type { ResolveOptions } from './resolve.js';
+export { resolveConfig } from './resolve.js';
 export type { RawConfig, RawModel, RawProvider } from './schema.js';
 export { Secret } from './secret.js';
 export type { ResolvedConfig, ResolvedModel, ResolvedProvider, ResolvedTarget } from './types.js';
@@ -49,7 +49,11 @@ export function loadConfiguration(options: LoadConfigurationOptions): ResolvedCo
   const common = { env: options.env, dataDir: options.dataDir, presets, catalog };
   if (options.configPath !== undefined) {
     const raw = loadConfigFile(options.configPath, options.env);
-    return resolveConfig(raw, { ...common, source: options.configPath, configDirectory: dirname(options.configPath) });
+    return resolveConfig(raw, {
+      ...common,
+      source: options.configPath,
+      configDirectory: dirname(options.configPath),
+    });
   }
   const detected = detectProviders(options.env, presets);
   if (Object.keys(detected).length > 0) {

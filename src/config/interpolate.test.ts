@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are ${VAR} references under test, not templates
 import { describe, expect, it } from 'vitest';
 import { interpolateEnvironment, interpolateString } from './interpolate.js';
 import { protectReferences, restoreReferences } from './reference-guard.js';
@@ -44,7 +45,9 @@ describe('interpolateEnvironment', () => {
 
   it('names the path of each failure', () => {
     const result = interpolateEnvironment({ providers: { openai: { apiKey: '${OPENAI_API_KEY}' } } }, {});
-    expect(result.issues).toEqual(['providers.openai.apiKey: environment variable OPENAI_API_KEY is not set']);
+    expect(result.issues).toEqual([
+      'providers.openai.apiKey: environment variable OPENAI_API_KEY is not set',
+    ]);
     expect([...result.failedPaths]).toEqual(['providers.openai.apiKey']);
   });
 });

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are ${VAR} references under test, not templates
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,11 @@ describe('loadConfigText', () => {
   });
 
   it('interpolates after parsing, so values with YAML syntax in them stay values', () => {
-    const raw = loadConfigText('providers:\n  openai:\n    apiKey: ${KEY}\n', { KEY: 'a: [b], "c" # d' }, 'x.yaml');
+    const raw = loadConfigText(
+      'providers:\n  openai:\n    apiKey: ${KEY}\n',
+      { KEY: 'a: [b], "c" # d' },
+      'x.yaml',
+    );
     expect(raw.providers?.openai?.apiKey).toBe('a: [b], "c" # d');
   });
 

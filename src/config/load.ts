@@ -15,7 +15,11 @@ import { configSchema, type RawConfig } from './schema.js';
  */
 export function loadConfigText(text: string, env: Environment, sourceName: string): RawConfig {
   const lineCounter = new LineCounter();
-  const document = parseDocument(protectReferences(text), { prettyErrors: false, uniqueKeys: true, lineCounter });
+  const document = parseDocument(protectReferences(text), {
+    prettyErrors: false,
+    uniqueKeys: true,
+    lineCounter,
+  });
   if (document.errors.length > 0) {
     const issues = document.errors.map((error) => {
       const position = lineCounter.linePos(error.pos[0]);
@@ -32,7 +36,9 @@ export function loadConfigText(text: string, env: Environment, sourceName: strin
   const parsed = configSchema.safeParse(interpolated.value, { reportInput: true });
   const schemaIssues = parsed.success
     ? []
-    : parsed.error.issues.flatMap(formatSchemaIssue).filter((issue) => !interpolated.failedPaths.has(issue.path));
+    : parsed.error.issues
+        .flatMap(formatSchemaIssue)
+        .filter((issue) => !interpolated.failedPaths.has(issue.path));
   const issues = [...interpolated.issues, ...schemaIssues.map((issue) => `${issue.path}: ${issue.message}`)];
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues, sourceName);
   return parsed.data;
@@ -70,12 +76,16 @@ interface PathIssue {
 function formatSchemaIssue(issue: z.core.$ZodIssue): PathIssue[] {
   if (issue.code === 'unrecognized_keys') {
     const message =
-      issue.path.length === 0 ? `unknown section (known: ${Object.keys(configSchema.shape).join(', ')})` : 'unknown key';
+      issue.path.length === 0
+        ? `unknown section (known: ${Object.keys(configSchema.shape).join(', ')})`
+        : 'unknown key';
     return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message }));
   }
   const path = formatPath(issue.path);
   if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) {
     return [{ path, message: `required (expected ${issue.expected})` }];
   }
-  return [{ path, message: issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, '') }];
+  return [
+    { path, message: issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, '') },
+  ];
 }

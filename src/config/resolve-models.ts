@@ -55,7 +55,9 @@ export function resolveModels(
   }
   const graph = new Map(Object.entries(raw).map(([alias, settings]) => [alias, settings.fallbacks ?? []]));
   for (const cycle of findFallbackCycles(graph)) {
-    context.issues.push(`${formatPath(['models', cycle[0] ?? '', 'fallbacks'])}: fallback cycle ${cycle.join(' → ')}`);
+    context.issues.push(
+      `${formatPath(['models', cycle[0] ?? '', 'fallbacks'])}: fallback cycle ${cycle.join(' → ')}`,
+    );
   }
   return models;
 }
@@ -69,7 +71,9 @@ function resolveTarget(
   const weight = target.weight ?? defaultWeight;
   if (!context.providerNames.includes(target.provider)) {
     const known = context.providerNames.length > 0 ? context.providerNames.join(', ') : 'none';
-    context.issues.push(`${formatPath([...path, 'provider'])}: unknown provider "${target.provider}" (known: ${known})`);
+    context.issues.push(
+      `${formatPath([...path, 'provider'])}: unknown provider "${target.provider}" (known: ${known})`,
+    );
   }
   if (!(weight > 0) || !Number.isFinite(weight)) {
     context.issues.push(`${formatPath([...path, 'weight'])}: must be a positive number (got ${weight})`);

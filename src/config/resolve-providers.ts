@@ -56,8 +56,10 @@ function resolveProvider(
   const apiKey = resolveApiKey(settings, preset, context, at('apiKey'));
   const headers = settings.headers ?? {};
   for (const [header, value] of Object.entries(headers)) {
-    if (!headerName.test(header)) context.issues.push(`${at('headers', header)}: not a valid HTTP header name`);
-    else if (/[\r\n\0]/.test(value)) context.issues.push(`${at('headers', header)}: value contains a line break`);
+    if (!headerName.test(header))
+      context.issues.push(`${at('headers', header)}: not a valid HTTP header name`);
+    else if (/[\r\n\0]/.test(value))
+      context.issues.push(`${at('headers', header)}: value contains a line break`);
   }
   if (context.issues.length > errorCount || baseUrl === undefined) return undefined;
   return {
@@ -78,7 +80,9 @@ function resolveBaseUrl(
 ): string | undefined {
   const configured = settings.baseUrl?.trim();
   const fromEnvironment = configured ? undefined : readBaseUrlFromEnvironment(preset, context.env);
-  const baseUrl = configured ? configured.replace(/\/+$/, '') : (fromEnvironment?.baseUrl ?? preset.defaultBaseUrl);
+  const baseUrl = configured
+    ? configured.replace(/\/+$/, '')
+    : (fromEnvironment?.baseUrl ?? preset.defaultBaseUrl);
   const origin = fromEnvironment ? ` (from ${fromEnvironment.variable})` : '';
   let url: URL;
   try {

@@ -31,7 +31,12 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
   const issues: string[] = [];
   const warnings: string[] = [];
   const rawProviders = raw.providers ?? {};
-  const providers = resolveProviders(rawProviders, { env: options.env, presets: options.presets, issues, warnings });
+  const providers = resolveProviders(rawProviders, {
+    env: options.env,
+    presets: options.presets,
+    issues,
+    warnings,
+  });
   const models = resolveModels(raw.models ?? {}, {
     providerNames: Object.keys(rawProviders),
     providers,

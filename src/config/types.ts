@@ -3,7 +3,13 @@ import type { Secret } from './secret.js';
 
 /** The fully checked configuration the gateway runs with; every default is filled in. */
 export interface ResolvedConfig {
-  server: { host: string; port: number; maxBodyBytes: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
+  server: {
+    host: string;
+    port: number;
+    maxBodyBytes: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+  };
   store: { type: 'sqlite'; path: string };
   logging: { level: string };
   /** By provider name, in configuration order. */

@@ -114,6 +114,22 @@ describe('createHttpClient error mapping', () => {
     expect((closed.at ?? Number.POSITIVE_INFINITY) - abortedAt).toBeLessThan(200);
   });
 
+  it('releases the upstream socket when the caller stops iterating early', async () => {
+    const closed: { at: number | undefined } = { at: undefined };
+    const { url, client } = await setup((request, response) => {
+      trackSocketClose(request, closed);
+      response.writeHead(200);
+      response.write('data: one\n\n');
+    });
+    const response = await client.send({ url: `${url}/`, method: 'GET', headers: {} });
+    for await (const chunk of response.body) {
+      expect(chunk.length).toBe(11);
+      break;
+    }
+    await delay(200);
+    expect(closed.at).toBeDefined();
+  });
+
   it('rethrows a GatewayError abort reason unchanged, before and after headers', async () => {
     const { url, client } = await setup((request, response) => {
       if (request.url === '/body') {

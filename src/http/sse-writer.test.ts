@@ -43,7 +43,7 @@ describe('SseWriter', () => {
   it('sends event-stream headers and frames in order', async () => {
     const url = await serve(async (response) => {
       const writer = new SseWriter(response);
-      writer.open(200, { 'x-request-id': 'abc' });
+      writer.open(200, { 'x-request-id': 'abc', 'Cache-Control': 'no-cache, no-transform' });
       await writer.write([{ data: 'a' }, { event: 'e', data: 'b\nc' }]);
       await writer.write([{ comment: 'note' }, { data: '[DONE]' }]);
       writer.end();
@@ -52,7 +52,8 @@ describe('SseWriter', () => {
     const response = await request(`${url}/`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(response.headers.connection).toBe('keep-alive');
     expect(response.headers['x-accel-buffering']).toBe('no');
     expect(response.headers['x-request-id']).toBe('abc');
     expect(await response.body.text()).toBe(

@@ -74,13 +74,15 @@ export class SseWriter {
   open(status: number, headers: Record<string, string>): void {
     if (this.#closed || this.#opened) return;
     this.#opened = true;
-    this.#response.writeHead(status, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-      ...headers,
-    });
+    // Lower-case names so a caller's 'Content-Type' replaces the default instead of duplicating it.
+    const head: Record<string, string> = {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    };
+    for (const [name, value] of Object.entries(headers)) head[name.toLowerCase()] = value;
+    this.#response.writeHead(status, head);
     this.#response.flushHeaders();
     this.#startKeepAlive();
   }

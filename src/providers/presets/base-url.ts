@@ -41,6 +41,8 @@ export function normaliseBaseUrl(value: string, preset: ProviderPreset): string 
   } catch {
     return trimmed;
   }
+  // Another scheme is a mistake for validation to report as written, not something to complete.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return trimmed;
   // Like Ollama's client: a bare host gets the server's default port, an explicit scheme its own.
   if (!hasScheme && url.port === '') url.port = defaults.port;
   if (url.pathname === '/' || url.pathname === '') url.pathname = defaults.pathname;

@@ -4,8 +4,8 @@ import { hostedPresets } from './hosted-presets.js';
 import { selfHostedPresets } from './self-hosted-presets.js';
 import type { ProviderPreset } from './types.js';
 
-export { normaliseBaseUrl, readBaseUrlFromEnvironment } from './base-url.js';
 export type { EnvironmentBaseUrl } from './base-url.js';
+export { normaliseBaseUrl, readBaseUrlFromEnvironment } from './base-url.js';
 export { simulatorPlaceholderBaseUrl } from './self-hosted-presets.js';
 export type { Environment, OpenAiCompatibleQuirks, PresetAuth, ProviderPreset } from './types.js';
 

@@ -35,17 +35,24 @@ describe('providerPresets', () => {
     for (const [key, each] of providerPresets) expect(each.id).toBe(key);
   });
 
-  it.each(presets.map((each) => [each.id, each] as const))('%s has a valid http(s) base URL without a trailing slash', (_id, each) => {
-    const url = new URL(each.defaultBaseUrl);
-    expect(['http:', 'https:']).toContain(url.protocol);
-    expect(each.defaultBaseUrl.endsWith('/')).toBe(false);
-    // Hosted vendors are only reachable over TLS.
-    if (!each.selfHosted && each.id !== 'simulator') expect(url.protocol).toBe('https:');
-  });
+  it.each(presets.map((each) => [each.id, each] as const))(
+    '%s has a valid http(s) base URL without a trailing slash',
+    (_id, each) => {
+      const url = new URL(each.defaultBaseUrl);
+      expect(['http:', 'https:']).toContain(url.protocol);
+      expect(each.defaultBaseUrl.endsWith('/')).toBe(false);
+      // Hosted vendors are only reachable over TLS.
+      if (!each.selfHosted && each.id !== 'simulator') expect(url.protocol).toBe('https:');
+    },
+  );
 
-  it.each(presets.map((each) => [each.id, each] as const))('%s names environment variables in upper case', (_id, each) => {
-    for (const name of [...each.apiKeyEnv, ...(each.baseUrlEnv ?? [])]) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/);
-  });
+  it.each(presets.map((each) => [each.id, each] as const))(
+    '%s names environment variables in upper case',
+    (_id, each) => {
+      for (const name of [...each.apiKeyEnv, ...(each.baseUrlEnv ?? [])])
+        expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    },
+  );
 
   it('requires a key exactly where a hosted vendor authenticates', () => {
     for (const each of presets) {
@@ -96,8 +103,15 @@ describe('normaliseBaseUrl', () => {
     expect(normaliseBaseUrl(value, ollama)).toBe(expected);
   });
 
+  it('leaves other schemes and non-URLs as written, for validation to report', () => {
+    expect(normaliseBaseUrl('ftp://gpu', ollama)).toBe('ftp://gpu');
+    expect(normaliseBaseUrl(' http://[bad ', ollama)).toBe('http://[bad');
+  });
+
   it('takes hosted URLs as written apart from trailing slashes', () => {
-    expect(normaliseBaseUrl('https://proxy.example.com/', preset('openai'))).toBe('https://proxy.example.com');
+    expect(normaliseBaseUrl('https://proxy.example.com/', preset('openai'))).toBe(
+      'https://proxy.example.com',
+    );
   });
 
   it('reads the first set variable and names it', () => {

@@ -1,4 +1,4 @@
-// Child-process entry for migrate.test.ts: opens the database file given as argv[2], waits until
+// Child-process entry for migrate.test.ts (bundled by it with esbuild): opens the database file given as argv[2], waits until
 // the wall-clock time in argv[3] so siblings start together, runs migrate, prints the report.
 // With argv[4] > 0 an extra migration holds the migration lock that many milliseconds.
 import { openSqliteDatabase } from '../database.js';

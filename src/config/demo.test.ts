@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultCatalog } from '../catalog/catalog.js';
+import { providerPresets, simulatorPlaceholderBaseUrl } from '../providers/presets/index.js';
+import { ConfigError } from './config-error.js';
+import { buildDemoConfiguration, demoModelNames, withSimulatorBaseUrl } from './demo.js';
+import { loadConfigText } from './load.js';
+import { resolveConfig } from './resolve.js';
+
+const catalog = loadDefaultCatalog();
+
+describe('buildDemoConfiguration', () => {
+  const demo = buildDemoConfiguration({ dataDir: '/data', presets: providerPresets, catalog });
+
+  it('is marked as the demo', () => {
+    expect(demo.demo).toBe(true);
+    expect(demo.source).toBe('demo');
+    expect(demo.warnings).toEqual([]);
+    expect(demo.store.path).toBe('/data/switchyard.db');
+  });
+
+  it('has one simulator provider whose URL is still a placeholder', () => {
+    expect([...demo.providers.keys()]).toEqual(['simulator']);
+    expect(demo.providers.get('simulator')?.preset.id).toBe('simulator');
+    expect(demo.providers.get('simulator')?.baseUrl).toBe(simulatorPlaceholderBaseUrl);
+    expect(demo.providers.get('simulator')?.apiKey).toBeUndefined();
+  });
+
+  it('has an alias per catalogued demo model, and demo → demo-fast falling back to demo-smart', () => {
+    expect([...demo.models.keys()]).toEqual([...demoModelNames, 'demo']);
+    for (const name of demoModelNames) {
+      expect(demo.models.get(name)?.targets).toEqual([{ provider: 'simulator', model: name, weight: 1 }]);
+      expect(catalog.find('simulator', name)).toBeDefined();
+    }
+    expect(demo.models.get('demo')?.targets).toEqual([
+      { provider: 'simulator', model: 'demo-fast', weight: 1 },
+    ]);
+    expect(demo.models.get('demo')?.fallbacks).toEqual(['demo-smart']);
+  });
+
+  it('takes the simulator URL when it is already known', () => {
+    const listening = buildDemoConfiguration({
+      dataDir: '/data',
+      presets: providerPresets,
+      simulatorBaseUrl: 'http://127.0.0.1:41234/v1/',
+    });
+    expect(listening.providers.get('simulator')?.baseUrl).toBe('http://127.0.0.1:41234/v1');
+  });
+});
+
+describe('withSimulatorBaseUrl', () => {
+  it('fills placeholders only, leaving an explicitly configured simulator and other providers alone', () => {
+    const raw = loadConfigText(
+      'providers:\n  simulator: {}\n  external: { type: simulator, baseUrl: "http://sim.test:9000/v1" }\n  vllm: {}\n',
+      {},
+      'x.yaml',
+    );
+    const config = resolveConfig(raw, { env: {}, dataDir: '/data', presets: providerPresets });
+    const filled = withSimulatorBaseUrl(config, 'http://127.0.0.1:5555/v1');
+    expect(filled.providers.get('simulator')?.baseUrl).toBe('http://127.0.0.1:5555/v1');
+    expect(filled.providers.get('external')?.baseUrl).toBe('http://sim.test:9000/v1');
+    expect(filled.providers.get('vllm')?.baseUrl).toBe('http://localhost:8000/v1');
+    // The input is not mutated.
+    expect(config.providers.get('simulator')?.baseUrl).toBe(simulatorPlaceholderBaseUrl);
+  });
+
+  it('rejects a URL that is not http(s)', () => {
+    const demo = buildDemoConfiguration({ dataDir: '/data', presets: providerPresets });
+    expect(() => withSimulatorBaseUrl(demo, 'localhost:5555')).toThrow(ConfigError);
+  });
+});
