@@ -49,7 +49,7 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const store = await openStore({ dataDir: options.dataDir });
+  const store = await openStore({ dataDir: options.dataDir, path: config.store.path });
   await store.migrate();
   const keyCache = createKeyCache({
     repository: store.keys,

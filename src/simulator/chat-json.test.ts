@@ -16,13 +16,23 @@ const weatherTool = {
     name: 'get_weather',
     parameters: {
       type: 'object',
-      properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }, days: { type: 'integer', minimum: 1, maximum: 7 } },
+      properties: {
+        city: { type: 'string' },
+        unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+        days: { type: 'integer', minimum: 1, maximum: 7 },
+      },
       required: ['city', 'unit', 'days'],
       additionalProperties: false,
     },
   },
 };
-const timeTool = { type: 'function' as const, function: { name: 'get_time', parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] } } };
+const timeTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_time',
+    parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] },
+  },
+};
 
 describe('non-streaming chat completions', () => {
   it('answers in the chat.completion shape with usage details and an x-request-id', async () => {
@@ -37,7 +47,12 @@ describe('non-streaming chat completions', () => {
     expect(typeof body.system_fingerprint).toBe('string');
     expect(body.choices).toHaveLength(1);
     const [choice] = body.choices;
-    expect(choice).toMatchObject({ index: 0, logprobs: null, finish_reason: 'stop', message: { role: 'assistant', refusal: null } });
+    expect(choice).toMatchObject({
+      index: 0,
+      logprobs: null,
+      finish_reason: 'stop',
+      message: { role: 'assistant', refusal: null },
+    });
     expect(choice?.message.content).toMatch(/^Simulated reply from demo-fast: /);
     expect(body.usage?.completion_tokens).toBe(24);
     // 3 + (3 + tokens("Hello there") = 2)
@@ -52,7 +67,10 @@ describe('non-streaming chat completions', () => {
     const first = await client.chat.completions.create(chatBody('demo-fast', 'What is a switchyard?'));
     const again = await client.chat.completions.create(chatBody('demo-fast', 'What is a switchyard?'));
     const other = await client.chat.completions.create(chatBody('demo-fast', 'Something else'));
-    const seeded = await client.chat.completions.create({ ...chatBody('demo-fast', 'What is a switchyard?'), seed: 7 });
+    const seeded = await client.chat.completions.create({
+      ...chatBody('demo-fast', 'What is a switchyard?'),
+      seed: 7,
+    });
     expect(again.choices[0]?.message.content).toBe(first.choices[0]?.message.content);
     expect(again.id).not.toBe(first.id);
     expect(other.choices[0]?.message.content).not.toBe(first.choices[0]?.message.content);
@@ -60,7 +78,11 @@ describe('non-streaming chat completions', () => {
   });
 
   it('honours tokens-N, cached-N and reasoning-N', async () => {
-    const response = await postJson(simulator, '/v1/chat/completions', chatBody('demo+tokens-10+cached-4+reasoning-5'));
+    const response = await postJson(
+      simulator,
+      '/v1/chat/completions',
+      chatBody('demo+tokens-10+cached-4+reasoning-5'),
+    );
     const body = completionOf(response.json);
     expect(body.choices[0]?.message.content).toMatch(/^Simulated reply from demo:/);
     expect(body.usage?.completion_tokens).toBe(15);
@@ -71,13 +93,19 @@ describe('non-streaming chat completions', () => {
 
   it('truncates at max_tokens with finish_reason length, and cuts before a stop sequence', async () => {
     const client = sdkClient(simulator);
-    const limited = await client.chat.completions.create({ ...chatBody('demo-fast'), max_completion_tokens: 5 });
+    const limited = await client.chat.completions.create({
+      ...chatBody('demo-fast'),
+      max_completion_tokens: 5,
+    });
     expect(limited.choices[0]?.finish_reason).toBe('length');
     expect(limited.usage?.completion_tokens).toBe(5);
     expect(limited.choices[0]?.message.content).toBe('Simulated reply from demo');
     const legacy = await client.chat.completions.create({ ...chatBody('demo-fast'), max_tokens: 3 });
     expect(legacy.choices[0]?.message.content).toBe('Simulated reply');
-    const stopped = await client.chat.completions.create({ ...chatBody('demo-fast'), stop: [' from', 'xyz'] });
+    const stopped = await client.chat.completions.create({
+      ...chatBody('demo-fast'),
+      stop: [' from', 'xyz'],
+    });
     expect(stopped.choices[0]?.finish_reason).toBe('stop');
     expect(stopped.choices[0]?.message.content).toBe('Simulated reply');
     expect(stopped.usage?.completion_tokens).toBe(3);
@@ -91,7 +119,11 @@ describe('non-streaming chat completions', () => {
   });
 
   it('includes logprobs per token in the OpenAI shape', async () => {
-    const completion = await sdkClient(simulator).chat.completions.create({ ...chatBody('demo+tokens-6'), logprobs: true, top_logprobs: 2 });
+    const completion = await sdkClient(simulator).chat.completions.create({
+      ...chatBody('demo+tokens-6'),
+      logprobs: true,
+      top_logprobs: 2,
+    });
     const content = completion.choices[0]?.logprobs?.content ?? [];
     expect(content).toHaveLength(6);
     expect(content.map((entry) => entry.token).join('')).toBe(completion.choices[0]?.message.content);
@@ -106,15 +138,25 @@ describe('non-streaming chat completions', () => {
 
   it('answers json_object with a JSON object and json_schema with a valid instance', async () => {
     const client = sdkClient(simulator);
-    const objectMode = await client.chat.completions.create({ ...chatBody('demo-fast', 'Reply in JSON'), response_format: { type: 'json_object' } });
-    expect(JSON.parse(objectMode.choices[0]?.message.content ?? '')).toEqual({ answer: expect.stringMatching(/^Simulated reply/) });
+    const objectMode = await client.chat.completions.create({
+      ...chatBody('demo-fast', 'Reply in JSON'),
+      response_format: { type: 'json_object' },
+    });
+    expect(JSON.parse(objectMode.choices[0]?.message.content ?? '')).toEqual({
+      answer: expect.stringMatching(/^Simulated reply/),
+    });
     const schema = {
       type: 'object',
       properties: {
         name: { type: 'string', minLength: 3 },
         age: { type: 'integer', minimum: 18, maximum: 30 },
         tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, minItems: 1 },
-        address: { type: 'object', properties: { street: { type: 'string' }, zip: { type: 'number' } }, required: ['street', 'zip'], additionalProperties: false },
+        address: {
+          type: 'object',
+          properties: { street: { type: 'string' }, zip: { type: 'number' } },
+          required: ['street', 'zip'],
+          additionalProperties: false,
+        },
         active: { type: 'boolean' },
       },
       required: ['name', 'age', 'tags', 'address', 'active'],
@@ -129,7 +171,10 @@ describe('non-streaming chat completions', () => {
   });
 
   it('calls the first tool with schema-valid arguments and a call_ id', async () => {
-    const completion = await sdkClient(simulator).chat.completions.create({ ...chatBody('demo-fast', 'Weather?'), tools: [weatherTool, timeTool] });
+    const completion = await sdkClient(simulator).chat.completions.create({
+      ...chatBody('demo-fast', 'Weather?'),
+      tools: [weatherTool, timeTool],
+    });
     const choice = completion.choices[0];
     expect(choice?.finish_reason).toBe('tool_calls');
     expect(choice?.message.content).toBeNull();
@@ -145,17 +190,36 @@ describe('non-streaming chat completions', () => {
 
   it('calls two tools for "both", the forced tool when named, and none with tool_choice none', async () => {
     const client = sdkClient(simulator);
-    const both = await client.chat.completions.create({ ...chatBody('demo-fast', 'Get both please'), tools: [weatherTool, timeTool] });
-    expect(both.choices[0]?.message.tool_calls?.map((call) => (call.type === 'function' ? call.function.name : ''))).toEqual(['get_weather', 'get_time']);
-    const serial = await client.chat.completions.create({ ...chatBody('demo-fast', 'Get both please'), tools: [weatherTool, timeTool], parallel_tool_calls: false });
+    const both = await client.chat.completions.create({
+      ...chatBody('demo-fast', 'Get both please'),
+      tools: [weatherTool, timeTool],
+    });
+    expect(
+      both.choices[0]?.message.tool_calls?.map((call) =>
+        call.type === 'function' ? call.function.name : '',
+      ),
+    ).toEqual(['get_weather', 'get_time']);
+    const serial = await client.chat.completions.create({
+      ...chatBody('demo-fast', 'Get both please'),
+      tools: [weatherTool, timeTool],
+      parallel_tool_calls: false,
+    });
     expect(serial.choices[0]?.message.tool_calls).toHaveLength(1);
     const forced = await client.chat.completions.create({
       ...chatBody('demo-fast', 'Get both please'),
       tools: [weatherTool, timeTool],
       tool_choice: { type: 'function', function: { name: 'get_time' } },
     });
-    expect(forced.choices[0]?.message.tool_calls?.map((call) => (call.type === 'function' ? call.function.name : ''))).toEqual(['get_time']);
-    const none = await client.chat.completions.create({ ...chatBody('demo-fast'), tools: [weatherTool], tool_choice: 'none' });
+    expect(
+      forced.choices[0]?.message.tool_calls?.map((call) =>
+        call.type === 'function' ? call.function.name : '',
+      ),
+    ).toEqual(['get_time']);
+    const none = await client.chat.completions.create({
+      ...chatBody('demo-fast'),
+      tools: [weatherTool],
+      tool_choice: 'none',
+    });
     expect(none.choices[0]?.finish_reason).toBe('stop');
   });
 
@@ -165,21 +229,34 @@ describe('non-streaming chat completions', () => {
       tools: [weatherTool],
       messages: [
         { role: 'user', content: 'Weather?' },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } },
+          ],
+        },
         { role: 'tool', tool_call_id: 'call_1', content: 'Sunny, 21 degrees' },
       ],
     });
     expect(completion.choices[0]?.finish_reason).toBe('stop');
-    expect(completion.choices[0]?.message.content).toBe('Simulated reply from demo-fast: the tool returned "Sunny, 21 degrees".');
+    expect(completion.choices[0]?.message.content).toBe(
+      'Simulated reply from demo-fast: the tool returned "Sunny, 21 degrees".',
+    );
   });
 
   it('continues a trailing assistant message so prefix + continuation is the uninterrupted answer', async () => {
     const client = sdkClient(simulator);
-    const full = (await client.chat.completions.create(chatBody('demo-fast', 'Rescue me'))).choices[0]?.message.content ?? '';
+    const full =
+      (await client.chat.completions.create(chatBody('demo-fast', 'Rescue me'))).choices[0]?.message
+        .content ?? '';
     const prefix = full.slice(0, 30);
     const continued = await client.chat.completions.create({
       model: 'demo-fast',
-      messages: [{ role: 'user', content: 'Rescue me' }, { role: 'assistant', content: prefix }],
+      messages: [
+        { role: 'user', content: 'Rescue me' },
+        { role: 'assistant', content: prefix },
+      ],
     });
     expect(prefix + continued.choices[0]?.message.content).toBe(full);
   });
@@ -190,14 +267,24 @@ describe('non-streaming chat completions', () => {
     expect(noModel.json).toMatchObject({ error: { type: 'invalid_request_error', param: 'model' } });
     const noMessages = await postJson(simulator, '/v1/chat/completions', { model: 'demo-fast' });
     expect(noMessages.json).toEqual({
-      error: { message: "Missing required parameter: 'messages'.", type: 'invalid_request_error', param: 'messages', code: 'missing_required_parameter' },
+      error: {
+        message: "Missing required parameter: 'messages'.",
+        type: 'invalid_request_error',
+        param: 'messages',
+        code: 'missing_required_parameter',
+      },
     });
-    const badRole = await postJson(simulator, '/v1/chat/completions', { model: 'demo-fast', messages: [{ role: 'robot', content: 'x' }] });
+    const badRole = await postJson(simulator, '/v1/chat/completions', {
+      model: 'demo-fast',
+      messages: [{ role: 'robot', content: 'x' }],
+    });
     expect(badRole.json).toMatchObject({ error: { param: 'messages[0].role', code: 'invalid_value' } });
     const badJson = await postJson(simulator, '/v1/chat/completions', '{"model":');
     expect(badJson.status).toBe(400);
     expect(badJson.json).toMatchObject({ error: { type: 'invalid_request_error', param: null } });
     const badDirective = await postJson(simulator, '/v1/chat/completions', chatBody('demo+bogus'));
-    expect(badDirective.json).toMatchObject({ error: { param: 'model', message: expect.stringContaining("'bogus'") } });
+    expect(badDirective.json).toMatchObject({
+      error: { param: 'model', message: expect.stringContaining("'bogus'") },
+    });
   });
 });

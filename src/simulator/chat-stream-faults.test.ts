@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-const streamBody = (model: string) => ({ ...chatBody(model), stream: true, stream_options: { include_usage: true } });
+const streamBody = (model: string) => ({
+  ...chatBody(model),
+  stream: true,
+  stream_options: { include_usage: true },
+});
 
 describe('stream faults', () => {
   it('cut-3 breaks the connection after 3 content chunks, without finish_reason or [DONE]', async () => {
@@ -18,15 +22,30 @@ describe('stream faults', () => {
     expect(error).toBeDefined();
     const parsed = chunks(text);
     expect(parsed).toHaveLength(4);
-    expect(parsed.slice(1).map((chunk) => chunk.choices[0]?.delta.content).join('')).toBe('Simulated reply');
+    expect(
+      parsed
+        .slice(1)
+        .map((chunk) => chunk.choices[0]?.delta.content)
+        .join(''),
+    ).toBe('Simulated reply');
     expect(parsed.every((chunk) => chunk.choices[0]?.finish_reason === null)).toBe(true);
     expect(text).not.toContain('[DONE]');
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+cut-3' && candidate.endedAt !== undefined);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+cut-3' && candidate.endedAt !== undefined,
+    );
     expect(record).toMatchObject({ fault: 'cut-3', status: 200, aborted: false, stream: true });
   });
 
   it('cut-N also applies to tool-call argument fragments', async () => {
-    const tools = [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } } }];
+    const tools = [
+      {
+        type: 'function',
+        function: {
+          name: 'f',
+          parameters: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+        },
+      },
+    ];
     const { text, error } = await streamUntilEnd(simulator, { ...streamBody('demo+cut-2'), tools });
     expect(error).toBeDefined();
     expect(chunks(text)).toHaveLength(3);
@@ -55,7 +74,9 @@ describe('stream faults', () => {
     expect(quiet).toBe('quiet');
     expect(chunks(text)).toHaveLength(3);
     controller.abort();
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+stall-2' && candidate.aborted);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+stall-2' && candidate.aborted,
+    );
     expect(record.fault).toBe('stall-2');
   });
 
@@ -68,7 +89,9 @@ describe('stream faults', () => {
     expect(lines.at(-1)).toBe('[DONE]');
     const parsed = chunks(text);
     expect(parsed).toHaveLength(lines.length - 2);
-    expect(parsed.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('')).toBe('Simulated reply from');
+    expect(parsed.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('')).toBe(
+      'Simulated reply from',
+    );
   });
 
   it('nodone finishes with finish_reason and usage, then ends without [DONE]', async () => {
@@ -78,7 +101,9 @@ describe('stream faults', () => {
     const parsed = chunks(text);
     expect(parsed.at(-2)?.choices[0]?.finish_reason).toBe('stop');
     expect(parsed.at(-1)?.usage?.completion_tokens).toBe(24);
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+nodone' && candidate.endedAt !== undefined);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+nodone' && candidate.endedAt !== undefined,
+    );
     expect(record.aborted).toBe(false);
   });
 
@@ -100,7 +125,9 @@ describe('stream faults', () => {
     const reader = response.body?.getReader();
     await reader?.read();
     controller.abort();
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+delay-50' && candidate.endedAt !== undefined);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+delay-50' && candidate.endedAt !== undefined,
+    );
     expect(record.aborted).toBe(true);
     expect(record.status).toBe(200);
   });

@@ -16,12 +16,22 @@ const lookupTool = {
     name: 'lookup_order',
     parameters: {
       type: 'object',
-      properties: { order_id: { type: 'string' }, quantity: { type: 'integer', minimum: 1, maximum: 9 }, express: { type: 'boolean' } },
+      properties: {
+        order_id: { type: 'string' },
+        quantity: { type: 'integer', minimum: 1, maximum: 9 },
+        express: { type: 'boolean' },
+      },
       required: ['order_id', 'quantity', 'express'],
     },
   },
 };
-const cancelTool = { type: 'function' as const, function: { name: 'cancel_order', parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] } } };
+const cancelTool = {
+  type: 'function' as const,
+  function: {
+    name: 'cancel_order',
+    parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] },
+  },
+};
 
 describe('streamed chat completions', () => {
   it('follows the OpenAI grammar: role, content, finish, usage with empty choices, [DONE]', async () => {
@@ -39,7 +49,11 @@ describe('streamed chat completions', () => {
     const ids = new Set(parsed.map((chunk) => chunk.id));
     expect(ids.size).toBe(1);
     for (const chunk of parsed) {
-      expect(chunk).toMatchObject({ object: 'chat.completion.chunk', model: 'demo-fast+tokens-6', system_fingerprint: 'fp_simulator' });
+      expect(chunk).toMatchObject({
+        object: 'chat.completion.chunk',
+        model: 'demo-fast+tokens-6',
+        system_fingerprint: 'fp_simulator',
+      });
       expect(chunk.id).toMatch(/^chatcmpl-/);
     }
     const [role, ...rest] = parsed;
@@ -47,7 +61,9 @@ describe('streamed chat completions', () => {
     const usageChunk = rest.pop();
     const finish = rest.pop();
     expect(rest).toHaveLength(6);
-    expect(rest.map((chunk) => chunk.choices[0]?.delta.content).join('')).toBe('Simulated reply from demo-fast');
+    expect(rest.map((chunk) => chunk.choices[0]?.delta.content).join('')).toBe(
+      'Simulated reply from demo-fast',
+    );
     for (const chunk of [role, ...rest, finish]) expect(chunk?.usage).toBeNull();
     expect(finish?.choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]);
     expect(usageChunk?.choices).toEqual([]);
@@ -65,7 +81,11 @@ describe('streamed chat completions', () => {
   });
 
   it('works with the SDK stream helper and carries logprobs per chunk', async () => {
-    const stream = sdkClient(simulator).chat.completions.stream({ ...chatBody('demo+tokens-8'), logprobs: true, top_logprobs: 1 });
+    const stream = sdkClient(simulator).chat.completions.stream({
+      ...chatBody('demo+tokens-8'),
+      logprobs: true,
+      top_logprobs: 1,
+    });
     let logprobChunks = 0;
     for await (const chunk of stream) if (chunk.choices[0]?.logprobs?.content?.length === 1) logprobChunks++;
     const final = await stream.finalChatCompletion();
@@ -75,15 +95,24 @@ describe('streamed chat completions', () => {
   });
 
   it('streams tool calls: first fragment with id/type/name, then argument fragments that parse', async () => {
-    const { text } = await streamText(simulator, { ...chatBody('demo-fast', 'Where is my order?'), tools: [lookupTool], stream: true });
+    const { text } = await streamText(simulator, {
+      ...chatBody('demo-fast', 'Where is my order?'),
+      tools: [lookupTool],
+      stream: true,
+    });
     const parsed = chunks(text);
     expect(parsed[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: null, refusal: null });
     const header = parsed[1]?.choices[0]?.delta.tool_calls?.[0];
-    expect(header).toMatchObject({ index: 0, type: 'function', function: { name: 'lookup_order', arguments: '' } });
+    expect(header).toMatchObject({
+      index: 0,
+      type: 'function',
+      function: { name: 'lookup_order', arguments: '' },
+    });
     expect(header?.id).toMatch(/^call_/);
     const fragments = parsed.slice(2, -1).map((chunk) => chunk.choices[0]?.delta.tool_calls?.[0]);
     expect(fragments.length).toBeGreaterThan(3);
-    for (const fragment of fragments) expect(Object.keys(fragment ?? {}).sort()).toEqual(['function', 'index']);
+    for (const fragment of fragments)
+      expect(Object.keys(fragment ?? {}).sort()).toEqual(['function', 'index']);
     const argumentsText = fragments.map((fragment) => fragment?.function?.arguments).join('');
     expect(validatesAgainst(lookupTool.function.parameters, JSON.parse(argumentsText))).toBe(true);
     expect(parsed.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
@@ -104,7 +133,9 @@ describe('streamed chat completions', () => {
     const { text } = await streamText(simulator, { ...chatBody('demo+tokens-3'), n: 2, stream: true });
     const parsed = chunks(text);
     expect(parsed.slice(0, 4).map((chunk) => chunk.choices[0]?.index)).toEqual([0, 1, 0, 1]);
-    const finishes = parsed.filter((chunk) => chunk.choices[0]?.finish_reason === 'stop').map((chunk) => chunk.choices[0]?.index);
+    const finishes = parsed
+      .filter((chunk) => chunk.choices[0]?.finish_reason === 'stop')
+      .map((chunk) => chunk.choices[0]?.index);
     expect(finishes).toEqual([0, 1]);
   });
 

@@ -48,12 +48,18 @@ export function invalidApiKey(key: string | undefined): SimulatedError {
 /** The error a status directive (`429`, `500`, `503-ra1`, ...) produces, worded like OpenAI's. */
 export function statusError(status: number, model: string, retryAfterSeconds?: number): SimulatedError {
   const error = statusTemplate(status, model);
-  if (retryAfterSeconds !== undefined) {
-    error.headers = {
-      'retry-after': String(retryAfterSeconds),
-      'retry-after-ms': String(Math.round(retryAfterSeconds * 1000)),
-    };
+  const headers: Record<string, string> = {};
+  if (status === 429) {
+    headers['x-ratelimit-remaining-requests'] = '0';
+    if (retryAfterSeconds !== undefined) {
+      error.message = error.message.replace('try again later', `try again in ${retryAfterSeconds}s`);
+    }
   }
+  if (retryAfterSeconds !== undefined) {
+    headers['retry-after'] = String(retryAfterSeconds);
+    headers['retry-after-ms'] = String(Math.round(retryAfterSeconds * 1000));
+  }
+  error.headers = headers;
   return error;
 }
 

@@ -56,6 +56,11 @@ export class Exchange {
     this.recorder.changed(this.record);
   }
 
+  /** Tells `waitFor` listeners that the record gained information (model, body, fault). */
+  recordChanged(): void {
+    this.recorder.changed(this.record);
+  }
+
   /** Sends a complete JSON answer. */
   sendJson(status: number, body: string, headers: Record<string, string> = {}): void {
     this.sendHead(status, {

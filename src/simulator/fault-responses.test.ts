@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-async function failure(model: string, extra: Partial<OpenAI.ChatCompletionCreateParamsNonStreaming> = {}): Promise<InstanceType<typeof OpenAI.APIError>> {
+async function failure(
+  model: string,
+  extra: Partial<OpenAI.ChatCompletionCreateParamsNonStreaming> = {},
+): Promise<InstanceType<typeof OpenAI.APIError>> {
   try {
     await client.chat.completions.create({ ...chatBody(model), ...extra });
   } catch (error) {
@@ -58,11 +61,16 @@ describe('HTTP status faults', () => {
     const context = await failure('demo+ctx-len');
     expect(context).toBeInstanceOf(OpenAI.BadRequestError);
     expect(context.code).toBe('context_length_exceeded');
-    expect(context.message).toMatch(/This model's maximum context length is \d+ tokens\. However, your messages resulted in \d+ tokens/);
+    expect(context.message).toMatch(
+      /This model's maximum context length is \d+ tokens\. However, your messages resulted in \d+ tokens/,
+    );
     const policy = await failure('demo+policy');
     expect(policy.code).toBe('content_policy_violation');
     const prefill = await failure('demo+no-prefill', {
-      messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Simulated' }],
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Simulated' },
+      ],
     });
     expect(prefill.code).toBe('prefill_not_supported');
     expect(prefill.message).toBe('400 This model does not support assistant message prefill');
@@ -74,9 +82,14 @@ describe('HTTP status faults', () => {
 describe('connection faults', () => {
   it('reset destroys the socket before any headers', async () => {
     await expect(
-      request(`${simulator.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(chatBody('demo+reset')) }),
+      request(`${simulator.url}/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify(chatBody('demo+reset')),
+      }),
     ).rejects.toThrow(/other side closed|ECONNRESET|socket/i);
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+reset' && candidate.endedAt !== undefined);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+reset' && candidate.endedAt !== undefined,
+    );
     expect(record).toMatchObject({ fault: 'reset', aborted: false });
     expect(record.status).toBeUndefined();
   });
@@ -91,7 +104,9 @@ describe('connection faults', () => {
       }),
     ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+silence' && candidate.aborted);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+silence' && candidate.aborted,
+    );
     expect(record.fault).toBe('silence');
     expect(record.respondedAt).toBeUndefined();
   });
@@ -118,10 +133,15 @@ describe('connection faults', () => {
   });
 
   it('cut-N on a JSON answer sends part of the body, then breaks the connection', async () => {
-    const response = await request(`${simulator.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(chatBody('demo+cut-1')) });
+    const response = await request(`${simulator.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify(chatBody('demo+cut-1')),
+    });
     expect(response.statusCode).toBe(200);
     await expect(response.body.text()).rejects.toThrow();
-    const record = await simulator.waitFor((candidate) => candidate.model === 'demo+cut-1' && candidate.endedAt !== undefined);
+    const record = await simulator.waitFor(
+      (candidate) => candidate.model === 'demo+cut-1' && candidate.endedAt !== undefined,
+    );
     expect(record).toMatchObject({ fault: 'cut-1', status: 200, aborted: false });
   });
 });

@@ -9,6 +9,7 @@ import type { AppliedFault, Fault } from './faults.js';
 export function answerEarlyFault(exchange: Exchange, applied: AppliedFault, model: string): boolean {
   const { fault } = applied;
   exchange.record.fault = applied.name;
+  exchange.recordChanged();
   if (fault.reset) {
     exchange.destroy(true);
     return true;

@@ -36,7 +36,11 @@ describe('parseModel', () => {
       noDone: true,
       silence: true,
     });
-    expect(parsed('x+stall-2+malformed-1+delay-5').fault).toEqual({ stallAfter: 2, malformedAfter: 1, delayMs: 5 });
+    expect(parsed('x+stall-2+malformed-1+delay-5').fault).toEqual({
+      stallAfter: 2,
+      malformedAfter: 1,
+      delayMs: 5,
+    });
   });
 
   it('rejects unknown directives', () => {
@@ -50,7 +54,11 @@ describe('FaultState', () => {
   it('applies times-N to the first N requests of the exact model string', () => {
     const state = new FaultState();
     const model = parsed('x+500+times-2');
-    expect([1, 2, 3].map(() => state.apply('x+500+times-2', model, 0).name)).toEqual(['500', '500', undefined]);
+    expect([1, 2, 3].map(() => state.apply('x+500+times-2', model, 0).name)).toEqual([
+      '500',
+      '500',
+      undefined,
+    ]);
     state.clear();
     expect(state.apply('x+500+times-2', model, 0).name).toBe('500');
   });

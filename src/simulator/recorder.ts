@@ -3,6 +3,7 @@ import type { SimulatorRecord } from './types.js';
 interface Waiter {
   predicate: (record: SimulatorRecord) => boolean;
   resolve: (record: SimulatorRecord) => void;
+  reject: (error: unknown) => void;
 }
 
 /** The ring buffer of request records, with change notification for `waitFor`. */
@@ -44,7 +45,16 @@ export class Recorder {
   changed(record: SimulatorRecord): void {
     if (this.#waiters.size === 0) return;
     for (const waiter of this.#waiters) {
-      if (waiter.predicate(record)) {
+      let matched: boolean;
+      try {
+        matched = waiter.predicate(record);
+      } catch (error) {
+        // A throwing predicate fails its own waitFor, never the request being recorded.
+        this.#waiters.delete(waiter);
+        waiter.reject(error);
+        continue;
+      }
+      if (matched) {
         this.#waiters.delete(waiter);
         waiter.resolve(record);
       }
@@ -71,6 +81,10 @@ export class Recorder {
         resolve: (record) => {
           clearTimeout(timer);
           resolve(record);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
         },
       };
       const timer = setTimeout(() => {

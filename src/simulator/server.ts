@@ -12,6 +12,8 @@ import { Recorder } from './recorder.js';
 import type { Simulator, SimulatorOptions } from './types.js';
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Other providers' key headers, redacted like authorization in case a gateway sends them here. */
+const SECRET_HEADERS = ['api-key', 'x-api-key', 'x-goog-api-key'];
 
 /** Starts the provider simulator; see README.md in this folder for the model-name directives. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -72,7 +74,22 @@ function route(request: IncomingMessage, response: ServerResponse, context: Simu
       return;
     }
     if (exchange.closed) return;
-    dispatch(exchange, method, path.startsWith('/v1/') ? path.slice(3) : path, raw, context);
+    try {
+      dispatch(exchange, method, path.startsWith('/v1/') ? path.slice(3) : path, raw, context);
+    } catch (error) {
+      // A simulator bug must surface as a 500 in the test that hit it, not crash the test process.
+      if (exchange.record.respondedAt === undefined) {
+        exchange.sendError({
+          status: 500,
+          message: `Simulator failure: ${String(error)}`,
+          type: 'server_error',
+          param: null,
+          code: null,
+        });
+      } else {
+        exchange.destroy();
+      }
+    }
   });
 }
 
@@ -147,6 +164,8 @@ function readBody(request: IncomingMessage, done: (raw: string | undefined) => v
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
+  // A client that leaves mid-body makes the request emit an error; the response's close handler records it.
+  request.on('error', () => {});
   request.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) tooLarge = true;

@@ -47,17 +47,27 @@ export function dataLines(text: string): string[] {
 }
 
 /** Streams a chat request and returns the raw SSE text (throws if the connection breaks). */
-export async function streamText(simulator: Simulator, body: unknown): Promise<{ status: number; contentType: string; text: string }> {
+export async function streamText(
+  simulator: Simulator,
+  body: unknown,
+): Promise<{ status: number; contentType: string; text: string }> {
   const response = await fetch(`${simulator.url}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  };
 }
 
 /** Reads an SSE response until the server closes or breaks the connection; never throws. */
-export async function streamUntilEnd(simulator: Simulator, body: unknown): Promise<{ text: string; error: unknown }> {
+export async function streamUntilEnd(
+  simulator: Simulator,
+  body: unknown,
+): Promise<{ text: string; error: unknown }> {
   let text = '';
   try {
     const response = await fetch(`${simulator.url}/v1/chat/completions`, {

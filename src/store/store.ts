@@ -25,6 +25,8 @@ export interface Store {
 export interface OpenStoreOptions {
   /** Directory holding `switchyard.db` (created if missing). */
   dataDir: string;
+  /** The SQLite file, when configuration names one (`store.path`); default `<dataDir>/switchyard.db`. */
+  path?: string;
   /** Run pending migrations while opening. Default true, so every process sees the schema. */
   migrate?: boolean;
 }
@@ -35,7 +37,7 @@ export const sqliteFileName = 'switchyard.db';
 /** Opens the SQLite store at `<dataDir>/switchyard.db`, migrating it unless told not to. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const database = await runStoreOperation('open', async () =>
-    openSqliteDatabase(path.join(options.dataDir, sqliteFileName)),
+    openSqliteDatabase(options.path ?? path.join(options.dataDir, sqliteFileName)),
   );
   const { db } = database;
   const store: Store = {

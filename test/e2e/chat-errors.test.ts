@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import OpenAI from 'openai';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,9 +76,11 @@ describe('errors in OpenAI\'s envelope with the right status', () => {
     const chunked = await request(`${harness.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${harness.key}`, 'content-type': 'application/json' },
-      body: (async function* () {
-        for (let index = 0; index < 20; index++) yield Buffer.alloc(8192, 0x20);
-      })(),
+      body: Readable.from(
+        (function* () {
+          for (let index = 0; index < 20; index++) yield Buffer.alloc(8192, 0x20);
+        })(),
+      ),
     });
     expect(chunked.statusCode).toBe(413);
     await chunked.body.dump();
@@ -95,7 +98,8 @@ describe('errors in OpenAI\'s envelope with the right status', () => {
 
   it('accepts the key as Authorization Bearer, X-API-Key and api-key', async () => {
     const body = JSON.stringify({ model: 'chat', messages: hello });
-    for (const headers of [{ 'x-api-key': harness.key }, { 'X-API-Key': harness.key }, { 'api-key': harness.key }]) {
+    const variants: Array<Record<string, string>> = [{ 'x-api-key': harness.key }, { 'X-API-Key': harness.key }, { 'api-key': harness.key }];
+    for (const headers of variants) {
       const response = await post(body, { authorization: '', ...headers });
       expect(response.status).toBe(200);
     }

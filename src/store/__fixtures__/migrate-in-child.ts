@@ -1,6 +1,6 @@
-// Child-process entry for migrate.test.ts (bundled by it with esbuild): opens the database file given as argv[2], waits until
-// the wall-clock time in argv[3] so siblings start together, runs migrate, prints the report.
-// With argv[4] > 0 an extra migration holds the migration lock that many milliseconds.
+// Child-process entry for migrate.test.ts, which bundles it with esbuild. Opens the database file
+// in argv[2], waits until the wall-clock time in argv[3] so siblings start together, runs migrate
+// and prints the report. With argv[4] > 0 an extra migration holds the lock that many milliseconds.
 import { openSqliteDatabase } from '../database.js';
 import { migrate } from '../migrate.js';
 import { type Migration, migrations } from '../migrations/index.js';
