@@ -94,9 +94,10 @@ export function writeStream(
   if (!fault.noDone) lines.push('data: [DONE]\n\n');
   const end = stopAt ?? lines.length;
   exchange.sendHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-  // Headers leave at once, before any slow-MS pause, so "slow first token" differs from "slow headers".
-  exchange.response.flushHeaders();
   const firstDelay = fault.slowMs ?? 0;
+  // Headers leave at once, before a slow-MS pause, so "slow first token" differs from "slow headers".
+  // Otherwise they ride with the first chunk (one write instead of two).
+  if (firstDelay > 0 || end === 0) exchange.response.flushHeaders();
   if (delayMs <= 0) {
     const send = () => finishWith(exchange, fault, lines.slice(0, end).join(''));
     if (firstDelay > 0) exchange.schedule(send, firstDelay);

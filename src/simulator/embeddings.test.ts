@@ -31,10 +31,10 @@ function decode(base64: string): number[] {
 
 describe('embeddings', () => {
   it('returns deterministic 256-dimension unit vectors with usage', async () => {
-    const first = await embed({ model: 'demo-embedding', input: ['hello world', 'other text'] });
+    const first = await embed({ model: 'demo-embed', input: ['hello world', 'other text'] });
     expect(first).toMatchObject({
       object: 'list',
-      model: 'demo-embedding',
+      model: 'demo-embed',
       usage: { prompt_tokens: 4, total_tokens: 4 },
     });
     const [a, b] = first.data;
@@ -43,19 +43,19 @@ describe('embeddings', () => {
     expect(vector).toHaveLength(256);
     expect(Math.hypot(...vector)).toBeCloseTo(1, 5);
     expect(b?.embedding).not.toEqual(vector);
-    const again = await embed({ model: 'demo-embedding', input: 'hello world' });
+    const again = await embed({ model: 'demo-embed', input: 'hello world' });
     expect(again.data[0]?.embedding).toEqual(vector);
   });
 
   it('encodes base64 as little-endian float32 that decodes to the float answer', async () => {
     const floats = await embed({
-      model: 'demo-embedding',
+      model: 'demo-embed',
       input: 'same input',
       dimensions: 64,
       encoding_format: 'float',
     });
     const base64 = await embed({
-      model: 'demo-embedding',
+      model: 'demo-embed',
       input: 'same input',
       dimensions: 64,
       encoding_format: 'base64',
@@ -67,11 +67,11 @@ describe('embeddings', () => {
 
   it('works with the SDK, which asks for base64 by default', async () => {
     const result = await sdkClient(simulator).embeddings.create({
-      model: 'demo-embedding',
+      model: 'demo-embed',
       input: 'same input',
       dimensions: 64,
     });
-    const floats = await embed({ model: 'demo-embedding', input: 'same input', dimensions: 64 });
+    const floats = await embed({ model: 'demo-embed', input: 'same input', dimensions: 64 });
     expect(result.data[0]?.embedding).toEqual(floats.data[0]?.embedding);
     expect(simulator.records().at(-2)?.body).toMatchObject({ encoding_format: 'base64' });
   });

@@ -42,6 +42,8 @@ describe('HTTP status faults', () => {
     const error = await failure('demo+429-ra2');
     expect(error.headers?.get('retry-after')).toBe('2');
     expect(error.headers?.get('retry-after-ms')).toBe('2000');
+    expect(error.headers?.get('x-ratelimit-remaining-requests')).toBe('0');
+    expect(error.message).toMatch(/Please try again in 2s\.$/);
   });
 
   it('500, 503 and 401 use the OpenAI envelope and the SDK error classes', async () => {

@@ -1,2 +1,3 @@
+export { DEMO_MODELS } from './models.js';
 export { startSimulator } from './server.js';
 export type { Simulator, SimulatorOptions, SimulatorRecord } from './types.js';

@@ -2,9 +2,9 @@
 export const DEMO_MODELS: readonly string[] = [
   'demo-fast',
   'demo-smart',
-  'demo-mini',
-  'demo-reasoning',
-  'demo-embedding',
+  'demo-reasoner',
+  'demo-local',
+  'demo-embed',
 ];
 
 const CREATED = 1735689600;

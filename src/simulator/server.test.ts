@@ -36,6 +36,13 @@ describe('records', () => {
     expect(record?.endedAt).toBeGreaterThanOrEqual(record?.respondedAt ?? Number.POSITIVE_INFINITY);
   });
 
+  it("redacts other providers' key headers too", async () => {
+    await request(`${simulator.url}/v1/models`, {
+      headers: { 'x-api-key': 'secret-abcd', 'api-key': 'secret-wxyz' },
+    });
+    expect(simulator.records()[0]?.headers).toMatchObject({ 'x-api-key': '***abcd', 'api-key': '***wxyz' });
+  });
+
   it('records unparsable bodies as raw text and filters by exact model', async () => {
     await postJson(simulator, '/v1/chat/completions', 'not json');
     await postJson(simulator, '/v1/chat/completions', chatBody('m1'));

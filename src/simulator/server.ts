@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { handleChat } from './chat-handler.js';
 import type { ChatEntry, SimulatorContext } from './context.js';
+import { handleControl } from './control.js';
 import { handleEmbeddings } from './embeddings.js';
 import { errorBody, invalidApiKey, invalidRequest, modelNotFound } from './errors.js';
 import { Exchange } from './exchange.js';
@@ -62,7 +63,7 @@ function route(request: IncomingMessage, response: ServerResponse, context: Simu
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   if (path.startsWith('/_sim/')) {
-    control(request, response, path, context);
+    handleControl(request, response, path, context);
     return;
   }
   const method = request.method ?? 'GET';
@@ -154,8 +155,13 @@ function recordedHeaders(request: IncomingMessage): Record<string, string> {
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  if (headers.authorization !== undefined)
+  if (headers.authorization !== undefined) {
     headers.authorization = `Bearer ***${headers.authorization.slice(-4)}`;
+  }
+  for (const name of SECRET_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) headers[name] = `***${value.slice(-4)}`;
+  }
   return headers;
 }
 
@@ -177,51 +183,5 @@ function readBody(request: IncomingMessage, done: (raw: string | undefined) => v
       done(
         chunks.length === 1 ? (chunks[0]?.toString('utf8') ?? '') : Buffer.concat(chunks).toString('utf8'),
       );
-  });
-}
-
-function control(
-  request: IncomingMessage,
-  response: ServerResponse,
-  path: string,
-  context: SimulatorContext,
-): void {
-  const send = (status: number, body: unknown) => {
-    const text = JSON.stringify(body);
-    response.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-    });
-    response.end(text);
-  };
-  // Drain any body so keep-alive connections stay usable.
-  request.resume();
-  const key = `${request.method ?? 'GET'} ${path}`;
-  if (key === 'GET /_sim/health') {
-    send(200, { status: 'ok' });
-    return;
-  }
-  if (key === 'GET /_sim/requests') {
-    send(200, context.recorder.list());
-    return;
-  }
-  if (key === 'DELETE /_sim/requests') {
-    context.recorder.clear();
-    send(200, { cleared: true });
-    return;
-  }
-  if (key === 'POST /_sim/reset') {
-    context.recorder.clear();
-    context.faults.clear();
-    send(200, { reset: true });
-    return;
-  }
-  send(404, {
-    error: {
-      message: `Unknown simulator control path (${key})`,
-      type: 'invalid_request_error',
-      param: null,
-      code: null,
-    },
   });
 }

@@ -1,0 +1,217 @@
+// Benchmark: the same workload, in one run, at the simulator directly, through an nginx proxy_pass hop
+// and through Switchyard (auth, routing, cost and request logging on). Writes bench/results/latest.json
+// and the tables in BENCHMARKS.md. Targets only 127.0.0.1; every process it starts, it stops.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { measureTimeToFirstToken, runOpenLoop } from './open-loop.js';
+import { type Started, cpuMicros, rssMegabytes, runWrk, startPinned } from './processes.js';
+import { renderReport } from './report.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const gatewayCore = 0;
+const driverCore = 1;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+function nginxConfig(directory: string, listenPort: number, upstreamPort: number): string {
+  return `worker_processes 1;
+daemon off;
+pid ${directory}/nginx.pid;
+error_log ${directory}/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${directory}/body;
+  proxy_temp_path ${directory}/proxy;
+  fastcgi_temp_path ${directory}/fastcgi;
+  uwsgi_temp_path ${directory}/uwsgi;
+  scgi_temp_path ${directory}/scgi;
+  upstream simulator { server 127.0.0.1:${upstreamPort}; keepalive 128; }
+  server {
+    listen 127.0.0.1:${listenPort};
+    location / {
+      proxy_pass http://simulator;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+    }
+  }
+}
+`;
+}
+
+function wrkScript(directory: string, name: string, body: string, key: string): string {
+  const file = path.join(directory, `${name}.lua`);
+  writeFileSync(
+    file,
+    `wrk.method = "POST"\nwrk.body = '${body}'\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n`,
+  );
+  return file;
+}
+
+interface Target {
+  name: 'direct' | 'nginx' | 'switchyard';
+  port: number;
+  model: string;
+  pid: number | undefined;
+}
+
+async function main(): Promise<void> {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  const directory = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
+  const started: Started[] = [];
+  try {
+    const [simulatorPort, nginxPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    const cli = path.join(root, 'bin/switchyard.js');
+    started.push(await startPinned(driverCore, 'node', [cli, 'simulator', '--port', String(simulatorPort)], /listening/));
+    const simulatorPid = started[0]?.pid;
+    writeFileSync(path.join(directory, 'nginx.conf'), nginxConfig(directory, nginxPort, simulatorPort));
+    // nginx prints nothing when it starts, so readiness is polled on its port.
+    const nginxProcess = await startNginxQuietly(directory, nginxPort);
+    started.push(nginxProcess);
+    const config = `logging: { level: warn }\nproviders:\n  sim: { type: simulator, baseUrl: "http://127.0.0.1:${simulatorPort}/v1" }\nmodels:\n  bench: { targets: [ { provider: sim, model: demo-fast } ] }\n`;
+    writeFileSync(path.join(directory, 'switchyard.yaml'), config);
+    const dataDir = path.join(directory, 'data');
+    const key = JSON.parse(
+      execFileSync('node', [cli, 'keys', 'create', '--json', '--name', 'bench', '--data-dir', dataDir], { encoding: 'utf8' }),
+    ).key as string;
+    const gateway = await startPinned(
+      gatewayCore,
+      'node',
+      [cli, 'start', '--port', String(gatewayPort), '--config', path.join(directory, 'switchyard.yaml'), '--data-dir', dataDir],
+      /listening on/,
+    );
+    started.push(gateway);
+    const targets: Target[] = [
+      { name: 'direct', port: simulatorPort, model: 'demo-fast', pid: undefined },
+      { name: 'nginx', port: nginxPort, model: 'demo-fast', pid: nginxProcess.pid },
+      { name: 'switchyard', port: gatewayPort, model: 'bench', pid: gateway.pid },
+    ];
+    const results = await measure(targets, directory, key, simulatorPid);
+    results.rssAfterLoadMb = rssMegabytes(gateway.pid);
+    const resultsDirectory = path.join(root, 'bench/results');
+    mkdirSync(resultsDirectory, { recursive: true });
+    writeFileSync(path.join(resultsDirectory, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const report = renderReport(results);
+    process.stdout.write(`${report}\n`);
+    const benchmarks = path.join(root, 'BENCHMARKS.md');
+    const current = readFileSync(benchmarks, 'utf8');
+    const begin = '<!-- bench:begin -->';
+    const end = '<!-- bench:end -->';
+    const updated = current.includes(begin)
+      ? `${current.slice(0, current.indexOf(begin) + begin.length)}\n${report}\n${current.slice(current.indexOf(end))}`
+      : `${current}\n${begin}\n${report}\n${end}\n`;
+    writeFileSync(benchmarks, updated);
+  } finally {
+    for (const process of started.reverse()) await process.stop();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function startNginxQuietly(directory: string, port: number): Promise<Started> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn('taskset', ['-c', String(gatewayCore), 'nginx', '-c', path.join(directory, 'nginx.conf'), '-e', path.join(directory, 'nginx-error.log')], {
+    stdio: 'ignore',
+  });
+  await waitForPort(port);
+  return {
+    child,
+    pid: child.pid as number,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGQUIT');
+      }),
+  };
+}
+
+export interface BenchResults {
+  date: string;
+  node: string;
+  seconds: number;
+  throughput: Record<string, { rps: number; non2xx: number; cpuMicrosPerRequest: number | null; coreUtilisation: number | null }>;
+  openLoop: Record<string, Record<string, { p50: number; p90: number; p99: number; max: number; ok: number; failed: number }>>;
+  ttft: Record<string, { p50: number; p90: number }>;
+  simulatorCpuMicrosPerRequest: number | null;
+  rssAfterLoadMb: number;
+}
+
+async function measure(targets: Target[], directory: string, key: string, simulatorPid: number | undefined): Promise<BenchResults> {
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    node: process.version,
+    seconds,
+    throughput: {},
+    openLoop: {},
+    ttft: {},
+    simulatorCpuMicrosPerRequest: null,
+    rssAfterLoadMb: 0,
+  };
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+  for (const target of targets) {
+    const body = JSON.stringify({ model: target.model, messages: [{ role: 'user', content: 'Hello, how are you today?' }] });
+    // Warm up JIT, pools and caches.
+    await runOpenLoop({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', rps: 500, durationMs: 2000, body, headers });
+    const script = wrkScript(directory, target.name, body, key);
+    const cpuBefore = target.pid ? cpuMicros(target.pid) : 0;
+    const simulatorBefore = simulatorPid ? cpuMicros(simulatorPid) : 0;
+    const wrk = await runWrk(driverCore, `http://127.0.0.1:${target.port}/v1/chat/completions`, script, 64, seconds);
+    const requests = wrk.rps * seconds;
+    const cpu = target.pid ? cpuMicros(target.pid) - cpuBefore : null;
+    results.throughput[target.name] = {
+      rps: Math.round(wrk.rps),
+      non2xx: wrk.non2xx,
+      cpuMicrosPerRequest: cpu === null ? null : Math.round((cpu / requests) * 10) / 10,
+      coreUtilisation: cpu === null ? null : Math.round((cpu / (seconds * 1e6)) * 100) / 100,
+    };
+    if (target.name === 'direct' && simulatorPid) {
+      results.simulatorCpuMicrosPerRequest = Math.round(((cpuMicros(simulatorPid) - simulatorBefore) / requests) * 10) / 10;
+    }
+    results.openLoop[target.name] = {};
+    for (const rps of [100, 500]) {
+      const summary = await runOpenLoop({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', rps, durationMs: seconds * 1000, body, headers });
+      results.openLoop[target.name][String(rps)] = round(summary);
+    }
+    const streamBody = JSON.stringify({ model: target.model, stream: true, messages: [{ role: 'user', content: 'Stream me an answer' }] });
+    results.ttft[target.name] = round(
+      await measureTimeToFirstToken({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', body: streamBody, headers, count: 300 }),
+    );
+  }
+  return results;
+}
+
+function round<T extends Record<string, number>>(values: T): T {
+  const copy = { ...values };
+  for (const key of Object.keys(copy) as Array<keyof T>) copy[key] = (Math.round((copy[key] as number) * 1000) / 1000) as T[keyof T];
+  return copy;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
