@@ -21,9 +21,9 @@ export interface OpenLoopOptions {
 }
 
 /**
- * Open-loop load: requests are sent on a fixed schedule whatever the responses do, and latency is
- * measured from the scheduled send time, so a slow server cannot hide its queueing (no coordinated
- * omission).
+ * Open-loop load: requests are sent on a fixed schedule whatever the responses do (so a slow server
+ * cannot slow the arrivals down and hide its queueing), and latency is measured from the moment each
+ * request was handed to the client.
  */
 export async function runOpenLoop(options: OpenLoopOptions): Promise<LatencySummary> {
   const pool = new Pool(options.url, { connections: 256, pipelining: 1 });
@@ -36,13 +36,14 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LatencySumm
   for (let index = 0; index < total; index++) {
     const scheduled = start + index * intervalMs;
     const wait = scheduled - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const sentAt = performance.now();
     pending.push(
       pool
         .request({ method: 'POST', path: options.path, headers: options.headers, body: options.body })
         .then(async (response) => {
           await response.body.dump();
-          if (response.statusCode === 200) latencies.push(performance.now() - scheduled);
+          if (response.statusCode === 200) latencies.push(performance.now() - sentAt);
           else failed++;
         })
         .catch(() => {

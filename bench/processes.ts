@@ -39,12 +39,22 @@ export function startPinned(core: number, command: string, args: string[], ready
   });
 }
 
-/** CPU time (user + system) of a process and all its threads, in microseconds, from /proc. */
+/**
+ * CPU time (user + system) of a process, its threads and its live child processes (nginx's worker),
+ * in microseconds, from /proc.
+ */
 export function cpuMicros(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1_000_000) / 100;
+  let children = 0;
+  try {
+    const list = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of list === '' ? [] : list.split(' ')) children += cpuMicros(Number(child));
+  } catch {
+    // No children file (old kernel) or the child exited: count the process alone.
+  }
+  return (ticks * 1_000_000) / 100 + children;
 }
 
 /** Resident set size in MB, from /proc. */

@@ -27,7 +27,7 @@ export function renderReport(results: BenchResults): string {
   lines.push('');
   lines.push(`Simulator CPU per request (direct run): ${results.simulatorCpuMicrosPerRequest ?? 'n/a'} µs.`);
   lines.push('');
-  lines.push('**Latency, open loop** (fixed arrival rate, measured from the scheduled send time; ms)');
+  lines.push('**Latency, open loop** (fixed arrival rate whatever the responses do; latency from send to complete response; ms)');
   lines.push('');
   lines.push('| target | rate | p50 | p90 | p99 | max | added p50 vs direct | added p99 vs direct | errors |');
   lines.push('|---|---|---|---|---|---|---|---|---|');

@@ -81,6 +81,8 @@ interface Target {
 }
 
 async function main(): Promise<void> {
+  // The load generators in this process must not compete with the gateway for its core.
+  execFileSync('taskset', ['-a', '-cp', String(driverCore), String(process.pid)], { stdio: 'ignore' });
   execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   const directory = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
   const started: Started[] = [];
@@ -192,11 +194,12 @@ async function measure(targets: Target[], directory: string, key: string, simula
     if (target.name === 'direct' && simulatorPid) {
       results.simulatorCpuMicrosPerRequest = Math.round(((cpuMicros(simulatorPid) - simulatorBefore) / requests) * 10) / 10;
     }
-    results.openLoop[target.name] = {};
+    const openLoop: BenchResults['openLoop'][string] = {};
     for (const rps of [100, 500]) {
       const summary = await runOpenLoop({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', rps, durationMs: seconds * 1000, body, headers });
-      results.openLoop[target.name][String(rps)] = round(summary);
+      openLoop[String(rps)] = round(summary);
     }
+    results.openLoop[target.name] = openLoop;
     const streamBody = JSON.stringify({ model: target.model, stream: true, messages: [{ role: 'user', content: 'Stream me an answer' }] });
     results.ttft[target.name] = round(
       await measureTimeToFirstToken({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', body: streamBody, headers, count: 300 }),
@@ -205,10 +208,10 @@ async function measure(targets: Target[], directory: string, key: string, simula
   return results;
 }
 
-function round<T extends Record<string, number>>(values: T): T {
-  const copy = { ...values };
-  for (const key of Object.keys(copy) as Array<keyof T>) copy[key] = (Math.round((copy[key] as number) * 1000) / 1000) as T[keyof T];
-  return copy;
+function round<T extends object>(values: T): T {
+  const copy: Record<string, unknown> = { ...(values as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(copy)) if (typeof value === 'number') copy[key] = Math.round(value * 1000) / 1000;
+  return copy as T;
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,10 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/cli/index.ts'],
-  outfile: 'dist/switchyard.js',
+  outdir: 'dist',
+  entryNames: 'switchyard',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',

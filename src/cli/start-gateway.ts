@@ -1,7 +1,7 @@
 import { type App, buildApp } from '../app.js';
 import { type ResolvedConfig, loadConfiguration, withSimulatorBaseUrl } from '../config/index.js';
 import { simulatorPlaceholderBaseUrl } from '../providers/presets/index.js';
-import { type Simulator, startSimulator } from '../simulator/index.js';
+import type { Simulator } from '../simulator/index.js';
 import { type Logger, createLogger } from '../telemetry/logger.js';
 
 /** How to start a gateway (the CLI fills this from flags and the environment; tests directly). */
@@ -35,6 +35,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const logger = options.logger ?? createLogger(config.logging.level);
   let simulator: Simulator | undefined;
   if ([...config.providers.values()].some((provider) => provider.baseUrl === simulatorPlaceholderBaseUrl)) {
+    // Loaded only when needed: the simulator pulls in a tokenizer worth tens of megabytes.
+    const { startSimulator } = await import('../simulator/index.js');
     simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
     config = withSimulatorBaseUrl(config, `${simulator.url}/v1`);
   }

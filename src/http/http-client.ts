@@ -1,4 +1,5 @@
 import { GatewayError } from '../canon/errors.js';
+import type { CancelSignal } from './cancellation.js';
 import { UpstreamPools } from './agents.js';
 import {
   abortError,
@@ -19,7 +20,7 @@ export interface HttpRequestSpec {
 /** Per-request options for `HttpClient.send`. */
 export interface SendOptions {
   /** Aborting destroys the upstream socket; see `send` for the error raised. */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** Overrides of the client's timeouts for this request only. */
   timeouts?: Partial<TransportTimeouts>;
 }

@@ -19,3 +19,4 @@ export {
   type TransportTimeouts,
 } from './transport-errors.js';
 export { normalizeHeaders, type UpstreamResponse } from './upstream-response.js';
+export { Cancellation, type CancelSignal, onCancel } from './cancellation.js';

@@ -69,7 +69,7 @@ export class SseWriter {
 
   /**
    * Commits the response: writes the status and event-stream headers (plus `headers`) and
-   * flushes them immediately, so the client sees the stream start before the first event.
+   * sends them with the first write (the caller writes the first events right after opening).
    */
   open(status: number, headers: Record<string, string>): void {
     if (this.#closed || this.#opened) return;
@@ -83,7 +83,8 @@ export class SseWriter {
     };
     for (const [name, value] of Object.entries(headers)) head[name.toLowerCase()] = value;
     this.#response.writeHead(status, head);
-    this.#response.flushHeaders();
+    // Headers are not flushed on their own: the gateway opens a stream at its commit point with the
+    // first events in hand, so headers and those events leave in one packet.
     this.#startKeepAlive();
   }
 

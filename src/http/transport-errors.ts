@@ -1,4 +1,5 @@
 import { type ErrorKind, GatewayError } from '../canon/errors.js';
+import type { CancelSignal } from './cancellation.js';
 
 /** How long each phase of an upstream exchange may take, in milliseconds. */
 export interface TransportTimeouts {
@@ -101,7 +102,7 @@ function classify(error: unknown): Classification {
  * The error a caller sees when `signal` aborted the exchange: the signal's own reason when it is
  * a GatewayError (so callers can abort with their own deadline error), otherwise client_closed.
  */
-export function abortError(signal: AbortSignal, origin: string): GatewayError {
+export function abortError(signal: CancelSignal, origin: string): GatewayError {
   const reason: unknown = signal.reason;
   if (reason instanceof GatewayError) return reason;
   return new GatewayError('client_closed', `request to upstream ${origin} was cancelled by the caller`, {
@@ -117,7 +118,7 @@ export function mapTransportError(
   error: unknown,
   origin: string,
   timeouts: TransportTimeouts,
-  signal?: AbortSignal,
+  signal?: CancelSignal,
 ): GatewayError {
   if (signal?.aborted === true) return abortError(signal, origin);
   if (error instanceof GatewayError) return error;

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { CancelSignal } from './cancellation.js';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../canon/errors.js';
 import { mapTransportError, type TransportTimeouts } from './transport-errors.js';
@@ -25,7 +26,7 @@ export interface UpstreamResponse {
 export interface ErrorContext {
   origin: string;
   timeouts: TransportTimeouts;
-  signal: AbortSignal | undefined;
+  signal: CancelSignal | undefined;
 }
 
 /** Flattens undici's header record to lower-case names and single string values. */

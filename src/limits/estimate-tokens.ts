@@ -1,9 +1,21 @@
-import { encode } from 'gpt-tokenizer';
 import type { CanonMessage, CanonRequest } from '../canon/index.js';
 
-/** Tokens of a text with the o200k encoding (the one current OpenAI models use). */
-export function countTextTokens(text: string): number {
-  return text.length === 0 ? 0 : encode(text).length;
+type Encode = (text: string) => number[];
+let encoder: Promise<Encode> | undefined;
+
+/**
+ * The o200k tokenizer (the encoding current OpenAI models use), loaded on first use: its vocabulary
+ * costs tens of megabytes of memory that a gateway whose upstreams report usage never needs.
+ */
+function loadEncoder(): Promise<Encode> {
+  encoder ??= import('gpt-tokenizer').then((module) => module.encode);
+  return encoder;
+}
+
+/** Tokens of a text with the o200k encoding. */
+export async function countTextTokens(text: string): Promise<number> {
+  if (text.length === 0) return 0;
+  return (await loadEncoder())(text).length;
 }
 
 /** Per-message framing tokens of the chat format (role markers), as OpenAI counts them. */
@@ -14,10 +26,12 @@ const tokensPerReply = 3;
  * The prompt tokens of a request, counted with a real tokenizer over every text the model will read.
  * Images and files are not counted (their token price depends on the provider).
  */
-export function estimatePromptTokens(request: CanonRequest): number {
+export async function estimatePromptTokens(request: CanonRequest): Promise<number> {
+  const encode = await loadEncoder();
+  const count = (text: string) => (text.length === 0 ? 0 : encode(text).length);
   let total = tokensPerReply;
-  for (const message of request.messages) total += tokensPerMessage + countTextTokens(messageText(message));
-  if (request.tools) total += countTextTokens(JSON.stringify(request.tools));
+  for (const message of request.messages) total += tokensPerMessage + count(messageText(message));
+  if (request.tools) total += count(JSON.stringify(request.tools));
   return total;
 }
 

@@ -1,6 +1,7 @@
 import type { AttemptRecord, CanonRequest, GatewaySummary, ShapeId, Warning } from '../canon/index.js';
 import type { IncomingRequestHead, IngressCodec, RouteParams } from '../codecs/codec.js';
 import type { Principal } from '../auth/index.js';
+import type { Cancellation } from '../http/index.js';
 import type { RoutePlan, RouteTarget } from '../routing/plan.js';
 
 /** What the pipeline knows about one request; stages fill it in as it moves inward. */
@@ -15,7 +16,7 @@ export interface RequestContext {
   readonly head: IncomingRequestHead;
   readonly routeParams: RouteParams;
   /** Aborts when the client disconnects: cancels the upstream request. */
-  readonly signal: AbortSignal;
+  readonly signal: Cancellation;
   /** Reads and parses the body (called by the read-body stage, after authentication). */
   readonly readBody: () => Promise<unknown>;
   rawBody: unknown;

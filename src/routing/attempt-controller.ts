@@ -1,28 +1,23 @@
 import { GatewayError } from '../canon/index.js';
+import { Cancellation } from '../http/index.js';
 
 /**
- * One attempt's abort switch: follows the caller's signal (client gone, request deadline) and
- * owns the attempt's own timers. Aborting it closes the upstream socket.
+ * One attempt's abort switch: follows the request's cancellation (client gone, deadline passed) and
+ * owns the attempt's own timer. Aborting it closes the upstream socket.
  */
 export class AttemptController {
-  private readonly controller = new AbortController();
+  readonly signal = new Cancellation();
   private timer: NodeJS.Timeout | undefined;
-  private readonly onParentAbort: () => void;
+  private readonly unfollow: () => void;
 
-  constructor(private readonly parent: AbortSignal) {
-    this.onParentAbort = () => this.controller.abort(parent.reason);
-    if (parent.aborted) this.controller.abort(parent.reason);
-    else parent.addEventListener('abort', this.onParentAbort, { once: true });
+  constructor(parent: Cancellation) {
+    this.unfollow = this.signal.follow(parent);
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  /** Aborts with `error` after `milliseconds` unless re-armed or cleared first. */
+  /** Aborts with `error()` after `milliseconds` unless cleared first. */
   arm(milliseconds: number, error: () => GatewayError): void {
     this.clearTimer();
-    this.timer = setTimeout(() => this.controller.abort(error()), milliseconds);
+    this.timer = setTimeout(() => this.signal.abort(error()), milliseconds);
   }
 
   clearTimer(): void {
@@ -31,31 +26,29 @@ export class AttemptController {
   }
 
   abort(reason: GatewayError): void {
-    this.controller.abort(reason);
+    this.signal.abort(reason);
   }
 
-  /** Stops following the parent and clears timers; call once the attempt is over. */
+  /** Stops following the parent and clears the timer; call once the attempt is over. */
   dispose(): void {
     this.clearTimer();
-    this.parent.removeEventListener('abort', this.onParentAbort);
+    this.unfollow();
   }
 }
 
-/** The deadline for the whole request: a signal that aborts with upstream_timeout when time is up. */
-export function createDeadline(clientSignal: AbortSignal, totalMs: number): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onClientAbort = () => controller.abort(clientSignal.reason);
-  if (clientSignal.aborted) controller.abort(clientSignal.reason);
-  else clientSignal.addEventListener('abort', onClientAbort, { once: true });
+/** The deadline for the whole request: aborts with upstream_timeout when time is up. */
+export function createDeadline(client: Cancellation, totalMs: number): { signal: Cancellation; dispose(): void } {
+  const signal = new Cancellation();
+  const unfollow = signal.follow(client);
   const timer = setTimeout(
-    () => controller.abort(new GatewayError('upstream_timeout', `the request exceeded its deadline of ${totalMs} ms`)),
+    () => signal.abort(new GatewayError('upstream_timeout', `the request exceeded its deadline of ${totalMs} ms`)),
     totalMs,
   );
   return {
-    signal: controller.signal,
+    signal,
     dispose() {
       clearTimeout(timer);
-      clientSignal.removeEventListener('abort', onClientAbort);
+      unfollow();
     },
   };
 }

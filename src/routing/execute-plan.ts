@@ -1,5 +1,5 @@
 import { type AttemptRecord, type CanonEvent, type CanonRequest, type CanonResponse, GatewayError, type Warning } from '../canon/index.js';
-import type { HttpClient } from '../http/index.js';
+import type { Cancellation, HttpClient } from '../http/index.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 import { decide } from './decide.js';
 import type { RoutePlan, RouteTarget, RetryPolicy } from './plan.js';
@@ -34,7 +34,7 @@ interface Candidate {
 export async function executePlan(
   request: CanonRequest,
   plan: RoutePlan,
-  signal: AbortSignal,
+  signal: Cancellation,
   attempts: AttemptRecord[],
   dependencies: ExecutionDependencies,
 ): Promise<ExecutionResult> {

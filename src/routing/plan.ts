@@ -40,9 +40,11 @@ export interface RoutePlan {
   timeouts: RouteTimeouts;
   /** Human-readable: why these candidates. */
   reason: string;
+  /** `provider/model` of every target in order, computed once (headers, summary, logs). */
+  candidates: string[];
 }
 
 /** `provider/model` names of every target, in order (for the Candidates header). */
-export function listCandidates(plan: RoutePlan): string[] {
-  return plan.groups.flatMap((group) => group.targets.map((target) => `${target.provider}/${target.model}`));
+export function listCandidates(groups: RouteGroup[]): string[] {
+  return groups.flatMap((group) => group.targets.map((target) => `${target.provider}/${target.model}`));
 }

@@ -2,7 +2,7 @@ import { GatewayError } from '../canon/index.js';
 import type { ModelCatalog } from '../catalog/index.js';
 import type { ResolvedConfig, ResolvedModel } from '../config/index.js';
 import { orderTargets } from './order-targets.js';
-import type { RouteGroup, RoutePlan, RouteTimeouts } from './plan.js';
+import { type RouteGroup, type RoutePlan, type RouteTimeouts, listCandidates } from './plan.js';
 
 /** Defaults for routes that have no `models:` entry (provider/model shorthand, catalog names). */
 export const defaultTimeouts: RouteTimeouts = { ttftMs: 60_000, idleMs: 60_000, totalMs: 600_000 };
@@ -45,7 +45,7 @@ export function createRouter(config: ResolvedConfig, catalog: ModelCatalog, rand
       queue.push(...fallback.fallbacks);
     }
     const reason = groups.length > 1 ? `alias '${alias.alias}' with fallbacks ${groups.slice(1).map((g) => `'${g.name}'`).join(', ')}` : `alias '${alias.alias}'`;
-    return { requested: alias.alias, groups, timeouts: alias.timeouts, reason };
+    return { requested: alias.alias, groups, timeouts: alias.timeouts, reason, candidates: listCandidates(groups) };
   };
 
   const single = (requested: string, provider: string, model: string, reason: string): RoutePlan => ({
@@ -53,6 +53,7 @@ export function createRouter(config: ResolvedConfig, catalog: ModelCatalog, rand
     groups: [{ name: requested, targets: [{ provider, model, weight: 1, deployment: `${provider}/${model}` }], retry: defaultRetry }],
     timeouts: defaultTimeouts,
     reason,
+    candidates: [`${provider}/${model}`],
   });
 
   return {
@@ -77,9 +78,11 @@ export function createRouter(config: ResolvedConfig, catalog: ModelCatalog, rand
           })),
         );
         const providers = targets.map((target) => target.provider).join(', ');
+        const groups = [{ name: model, targets, retry: defaultRetry }];
         return {
           requested: model,
-          groups: [{ name: model, targets, retry: defaultRetry }],
+          groups,
+          candidates: listCandidates(groups),
           timeouts: defaultTimeouts,
           reason: `catalog model '${model}' served by ${providers}`,
         };

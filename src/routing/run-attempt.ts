@@ -7,7 +7,7 @@ import {
   isContentEvent,
   replayResponse,
 } from '../canon/index.js';
-import type { HttpClient, UpstreamResponse } from '../http/index.js';
+import type { Cancellation, HttpClient, UpstreamResponse } from '../http/index.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 import { AttemptController } from './attempt-controller.js';
 import type { RouteTarget, RouteTimeouts } from './plan.js';
@@ -22,7 +22,7 @@ export interface AttemptInput {
   http: HttpClient;
   timeouts: RouteTimeouts;
   /** Aborts when the client leaves or the request deadline passes. */
-  signal: AbortSignal;
+  signal: Cancellation;
 }
 
 /** A successful attempt: a whole answer, or a committed stream (first content already seen). */

@@ -1,7 +1,8 @@
 import { GatewayError } from '../canon/index.js';
+import type { Cancellation } from '../http/index.js';
 
-/** Waits, unless the signal aborts first (then rejects with the abort reason as a GatewayError). */
-export function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+/** Waits, unless the cancellation fires first (then rejects with its reason as a GatewayError). */
+export function sleep(milliseconds: number, signal: Cancellation): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(abortReason(signal));
@@ -12,16 +13,16 @@ export function sleep(milliseconds: number, signal: AbortSignal): Promise<void> 
       reject(abortReason(signal));
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal.removeListener('abort', onAbort);
       resolve();
     }, milliseconds);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.once('abort', onAbort);
   });
 }
 
-/** The reason a signal aborted, as a GatewayError. */
-export function abortReason(signal: AbortSignal): GatewayError {
-  const reason: unknown = signal.reason;
+/** Why a cancellation fired, as a GatewayError. */
+export function abortReason(signal: { reason: unknown }): GatewayError {
+  const reason = signal.reason;
   if (reason instanceof GatewayError) return reason;
   return new GatewayError('client_closed', 'the client closed the request');
 }

@@ -22,7 +22,7 @@ export function buildTransparencyHeaders(context: RequestContext): Record<string
   }
   if (context.plan) {
     headers['x-switchyard-route-reason'] = toHeaderValue(context.plan.reason);
-    headers['x-switchyard-candidates'] = toHeaderValue(listCandidates(context.plan).join(', '));
+    headers['x-switchyard-candidates'] = toHeaderValue(context.plan.candidates.join(', '));
   }
   if (context.summary) headers['x-switchyard-cost-usd'] = context.summary.costUsd ?? 'unknown';
   if (context.warnings.length > 0) headers['x-switchyard-warnings'] = toHeaderValue(formatWarnings(context.warnings));

@@ -87,7 +87,7 @@ export function createRequestLogRepository(
   return {
     appendMany(rows) {
       if (rows.length === 0) return Promise.resolve();
-      const values = rows.map(toRow);
+      const values = rows.map(toRequestLogColumns);
       const columnCount = Object.keys(values[0] ?? {}).length;
       const rowsPerStatement = Math.max(1, Math.floor(maxParameters / columnCount));
       return runStoreOperation('append request log', () =>
@@ -141,7 +141,7 @@ export function createRequestLogRepository(
   };
 }
 
-function toRow(row: RequestLogRow): Insertable<RequestLogTable> {
+export function toRequestLogColumns(row: RequestLogRow): Insertable<RequestLogTable> {
   return {
     id: row.id,
     created_at: row.createdAt,

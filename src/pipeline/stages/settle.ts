@@ -46,7 +46,7 @@ export function createSettleStage(pricing: Pricing, sink: SettleSink): Stage {
         throw error;
       }
       if (outcome.kind === 'response') {
-        const usage = outcome.response.usage ?? estimateUsage(context, textOf(outcome.response.choices[0]?.message.content));
+        const usage = outcome.response.usage ?? (await estimateUsage(context, textOf(outcome.response.choices[0]?.message.content)));
         const estimated = outcome.response.usage === undefined;
         const summary = buildSummary(context, pricing, usage);
         context.summary = summary.summary;
@@ -69,6 +69,7 @@ async function* settleStream(
   let completed = false;
   let streamedText = '';
   let costMicros: number | null = null;
+  let estimated = false;
   try {
     for await (const event of events) {
       if (event.type === 'usage') usage = event.usage;
@@ -79,30 +80,36 @@ async function* settleStream(
       if (error) break;
     }
     if (!error) {
-      const finalUsage = usage ?? estimateUsage(context, streamedText);
-      const summary = buildSummary(context, pricing, finalUsage);
+      if (usage === undefined) {
+        usage = await estimateUsage(context, streamedText);
+        estimated = true;
+      }
+      const summary = buildSummary(context, pricing, usage);
       costMicros = summary.costMicros;
       context.summary = summary.summary;
       completed = true;
       yield { type: 'gateway-summary', summary: summary.summary } satisfies CanonEvent;
     }
   } finally {
-    const finalUsage = usage ?? estimateUsage(context, streamedText);
-    if (!completed) costMicros = buildSummary(context, pricing, finalUsage).costMicros;
+    if (usage === undefined) {
+      usage = await estimateUsage(context, streamedText);
+      estimated = true;
+    }
+    if (!completed) costMicros = buildSummary(context, pricing, usage).costMicros;
     const outcome: RequestOutcome = completed
       ? 'success'
       : error && error.kind !== 'client_closed'
         ? 'incomplete'
         : 'aborted';
-    const result: SettledResult = { outcome, status: 200, usage: finalUsage, usageEstimated: usage === undefined, costMicros };
+    const result: SettledResult = { outcome, status: 200, usage, usageEstimated: estimated, costMicros };
     if (error) result.error = error;
     sink.record(context, result);
   }
 }
 
-function estimateUsage(context: RequestContext, outputText: string): CanonUsage {
-  const input = context.request ? estimatePromptTokens(context.request) : 0;
-  return { input: { total: input }, output: { total: countTextTokens(outputText) } };
+async function estimateUsage(context: RequestContext, outputText: string): Promise<CanonUsage> {
+  const input = context.request ? await estimatePromptTokens(context.request) : 0;
+  return { input: { total: input }, output: { total: await countTextTokens(outputText) } };
 }
 
 function textOf(parts: Array<{ type: string; text?: string }> | undefined): string {

@@ -19,7 +19,7 @@ export function buildSummary(
   const costMicros = usage && price ? computeCostMicros(usage, price) : null;
   const summary: GatewaySummary = {
     requestId: context.id,
-    candidates: context.plan ? listCandidates(context.plan) : [],
+    candidates: context.plan?.candidates ?? [],
     attempts: context.attempts.length,
     fallbackUsed: context.fallbackUsed,
     costUsd: costMicros === null ? null : formatUsd(costMicros),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, toGatewayError } from '../../canon/index.js';
 import type { IngressCodec, RouteParams } from '../../codecs/codec.js';
+import { Cancellation } from '../../http/index.js';
 import type { Pipeline } from '../../pipeline/compose.js';
 import type { RequestContext } from '../../pipeline/context.js';
 import type { Logger } from '../../telemetry/logger.js';
@@ -19,9 +20,9 @@ export interface InferenceRouteDependencies {
 /** Serves one API shape's inference endpoint through the pipeline. */
 export function createInferenceHandler(ingress: IngressCodec, dependencies: InferenceRouteDependencies) {
   return async (request: IncomingMessage, response: ServerResponse, query: URLSearchParams, routeParams: RouteParams) => {
-    const controller = new AbortController();
+    const cancellation = new Cancellation();
     response.once('close', () => {
-      if (!response.writableFinished) controller.abort(new GatewayError('client_closed', 'the client closed the connection'));
+      if (!response.writableFinished) cancellation.abort(new GatewayError('client_closed', 'the client closed the connection'));
     });
     const context: RequestContext = {
       id: randomUUID(),
@@ -31,7 +32,7 @@ export function createInferenceHandler(ingress: IngressCodec, dependencies: Infe
       ingress,
       head: { headers: request.headers, query },
       routeParams,
-      signal: controller.signal,
+      signal: cancellation,
       readBody: () => readJsonBody(request, dependencies.maxBodyBytes),
       rawBody: undefined,
       fallbackUsed: false,
