@@ -54,8 +54,17 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LatencySumm
   await Promise.all(pending);
   await pool.close();
   latencies.sort((a, b) => a - b);
-  const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? Number.NaN;
-  return { sent: total, ok: latencies.length, failed, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? Number.NaN };
+  const at = (fraction: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? Number.NaN;
+  return {
+    sent: total,
+    ok: latencies.length,
+    failed,
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: latencies.at(-1) ?? Number.NaN,
+  };
 }
 
 /** Median time to the first streamed content chunk over `count` sequential streaming requests. */
@@ -70,7 +79,12 @@ export async function measureTimeToFirstToken(options: {
   const samples: number[] = [];
   for (let index = 0; index < options.count; index++) {
     const started = performance.now();
-    const response = await pool.request({ method: 'POST', path: options.path, headers: options.headers, body: options.body });
+    const response = await pool.request({
+      method: 'POST',
+      path: options.path,
+      headers: options.headers,
+      body: options.body,
+    });
     let seen = '';
     let first = Number.NaN;
     for await (const chunk of response.body) {
@@ -81,5 +95,8 @@ export async function measureTimeToFirstToken(options: {
   }
   await pool.close();
   samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(samples.length / 2)] ?? Number.NaN, p90: samples[Math.floor(samples.length * 0.9)] ?? Number.NaN };
+  return {
+    p50: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
+    p90: samples[Math.floor(samples.length * 0.9)] ?? Number.NaN,
+  };
 }

@@ -9,9 +9,18 @@ export interface Started {
 }
 
 /** Starts a command pinned to a CPU core and waits until `ready` matches its output. */
-export function startPinned(core: number, command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<Started> {
+export function startPinned(
+  core: number,
+  command: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn('taskset', ['-c', String(core), command, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('taskset', ['-c', String(core), command, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 20_000);
     const onData = (data: Buffer) => {
@@ -65,11 +74,21 @@ export function rssMegabytes(pid: number): number {
 }
 
 /** Runs wrk (closed loop, max throughput) and returns requests per second. */
-export function runWrk(core: number, url: string, luaScript: string, connections: number, seconds: number): Promise<{ rps: number; non2xx: number; output: string }> {
+export function runWrk(
+  core: number,
+  url: string,
+  luaScript: string,
+  connections: number,
+  seconds: number,
+): Promise<{ rps: number; non2xx: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('taskset', ['-c', String(core), 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '-s', luaScript, url], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'taskset',
+      ['-c', String(core), 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '-s', luaScript, url],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (data: Buffer) => {
       output += data.toString();

@@ -11,7 +11,9 @@ export function renderReport(results: BenchResults): string {
   const lines: string[] = [];
   const direct = results.throughput.direct?.rps ?? Number.NaN;
   const nginx = results.throughput.nginx?.rps ?? Number.NaN;
-  lines.push(`Run ${results.date}, Node ${results.node}, ${results.seconds} s per measurement, gateway and nginx pinned to core 0, simulator and load generator on core 1.`);
+  lines.push(
+    `Run ${results.date}, Node ${results.node}, ${results.seconds} s per measurement, gateway and nginx pinned to core 0, simulator and load generator on core 1.`,
+  );
   lines.push('');
   lines.push('**Throughput, non-streaming** (wrk, 64 connections, closed loop)');
   lines.push('');
@@ -27,9 +29,13 @@ export function renderReport(results: BenchResults): string {
   lines.push('');
   lines.push(`Simulator CPU per request (direct run): ${results.simulatorCpuMicrosPerRequest ?? 'n/a'} µs.`);
   lines.push('');
-  lines.push('**Latency, open loop** (fixed arrival rate whatever the responses do; latency from send to complete response; ms)');
+  lines.push(
+    '**Latency, open loop** (fixed arrival rate whatever the responses do; latency from send to complete response; ms)',
+  );
   lines.push('');
-  lines.push('| target | rate | p50 | p90 | p99 | max | added p50 vs direct | added p99 vs direct | errors |');
+  lines.push(
+    '| target | rate | p50 | p90 | p99 | max | added p50 vs direct | added p99 vs direct | errors |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const rate of ['100', '500']) {
     const base = results.openLoop.direct?.[rate];
@@ -49,7 +55,9 @@ export function renderReport(results: BenchResults): string {
   for (const name of targets) {
     const row = results.ttft[name];
     if (!row) continue;
-    lines.push(`| ${name} | ${ms(row.p50)} | ${ms(row.p90)} | ${name === 'direct' ? '–' : ms(row.p50 - (results.ttft.direct?.p50 ?? Number.NaN))} |`);
+    lines.push(
+      `| ${name} | ${ms(row.p50)} | ${ms(row.p90)} | ${name === 'direct' ? '–' : ms(row.p50 - (results.ttft.direct?.p50 ?? Number.NaN))} |`,
+    );
   }
   lines.push('');
   lines.push(`Switchyard RSS after load: ${results.rssAfterLoadMb.toFixed(1)} MB.`);

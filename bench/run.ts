@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureTimeToFirstToken, runOpenLoop } from './open-loop.js';
-import { type Started, cpuMicros, rssMegabytes, runWrk, startPinned } from './processes.js';
+import { cpuMicros, rssMegabytes, runWrk, type Started, startPinned } from './processes.js';
 import { renderReport } from './report.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -89,7 +89,9 @@ async function main(): Promise<void> {
   try {
     const [simulatorPort, nginxPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
     const cli = path.join(root, 'bin/switchyard.js');
-    started.push(await startPinned(driverCore, 'node', [cli, 'simulator', '--port', String(simulatorPort)], /listening/));
+    started.push(
+      await startPinned(driverCore, 'node', [cli, 'simulator', '--port', String(simulatorPort)], /listening/),
+    );
     const simulatorPid = started[0]?.pid;
     writeFileSync(path.join(directory, 'nginx.conf'), nginxConfig(directory, nginxPort, simulatorPort));
     // nginx prints nothing when it starts, so readiness is polled on its port.
@@ -99,12 +101,23 @@ async function main(): Promise<void> {
     writeFileSync(path.join(directory, 'switchyard.yaml'), config);
     const dataDir = path.join(directory, 'data');
     const key = JSON.parse(
-      execFileSync('node', [cli, 'keys', 'create', '--json', '--name', 'bench', '--data-dir', dataDir], { encoding: 'utf8' }),
+      execFileSync('node', [cli, 'keys', 'create', '--json', '--name', 'bench', '--data-dir', dataDir], {
+        encoding: 'utf8',
+      }),
     ).key as string;
     const gateway = await startPinned(
       gatewayCore,
       'node',
-      [cli, 'start', '--port', String(gatewayPort), '--config', path.join(directory, 'switchyard.yaml'), '--data-dir', dataDir],
+      [
+        cli,
+        'start',
+        '--port',
+        String(gatewayPort),
+        '--config',
+        path.join(directory, 'switchyard.yaml'),
+        '--data-dir',
+        dataDir,
+      ],
       /listening on/,
     );
     started.push(gateway);
@@ -136,9 +149,21 @@ async function main(): Promise<void> {
 
 async function startNginxQuietly(directory: string, port: number): Promise<Started> {
   const { spawn } = await import('node:child_process');
-  const child = spawn('taskset', ['-c', String(gatewayCore), 'nginx', '-c', path.join(directory, 'nginx.conf'), '-e', path.join(directory, 'nginx-error.log')], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'taskset',
+    [
+      '-c',
+      String(gatewayCore),
+      'nginx',
+      '-c',
+      path.join(directory, 'nginx.conf'),
+      '-e',
+      path.join(directory, 'nginx-error.log'),
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitForPort(port);
   return {
     child,
@@ -156,14 +181,25 @@ export interface BenchResults {
   date: string;
   node: string;
   seconds: number;
-  throughput: Record<string, { rps: number; non2xx: number; cpuMicrosPerRequest: number | null; coreUtilisation: number | null }>;
-  openLoop: Record<string, Record<string, { p50: number; p90: number; p99: number; max: number; ok: number; failed: number }>>;
+  throughput: Record<
+    string,
+    { rps: number; non2xx: number; cpuMicrosPerRequest: number | null; coreUtilisation: number | null }
+  >;
+  openLoop: Record<
+    string,
+    Record<string, { p50: number; p90: number; p99: number; max: number; ok: number; failed: number }>
+  >;
   ttft: Record<string, { p50: number; p90: number }>;
   simulatorCpuMicrosPerRequest: number | null;
   rssAfterLoadMb: number;
 }
 
-async function measure(targets: Target[], directory: string, key: string, simulatorPid: number | undefined): Promise<BenchResults> {
+async function measure(
+  targets: Target[],
+  directory: string,
+  key: string,
+  simulatorPid: number | undefined,
+): Promise<BenchResults> {
   const results: BenchResults = {
     date: new Date().toISOString(),
     node: process.version,
@@ -176,13 +212,29 @@ async function measure(targets: Target[], directory: string, key: string, simula
   };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
   for (const target of targets) {
-    const body = JSON.stringify({ model: target.model, messages: [{ role: 'user', content: 'Hello, how are you today?' }] });
+    const body = JSON.stringify({
+      model: target.model,
+      messages: [{ role: 'user', content: 'Hello, how are you today?' }],
+    });
     // Warm up JIT, pools and caches.
-    await runOpenLoop({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', rps: 500, durationMs: 2000, body, headers });
+    await runOpenLoop({
+      url: `http://127.0.0.1:${target.port}`,
+      path: '/v1/chat/completions',
+      rps: 500,
+      durationMs: 2000,
+      body,
+      headers,
+    });
     const script = wrkScript(directory, target.name, body, key);
     const cpuBefore = target.pid ? cpuMicros(target.pid) : 0;
     const simulatorBefore = simulatorPid ? cpuMicros(simulatorPid) : 0;
-    const wrk = await runWrk(driverCore, `http://127.0.0.1:${target.port}/v1/chat/completions`, script, 64, seconds);
+    const wrk = await runWrk(
+      driverCore,
+      `http://127.0.0.1:${target.port}/v1/chat/completions`,
+      script,
+      64,
+      seconds,
+    );
     const requests = wrk.rps * seconds;
     const cpu = target.pid ? cpuMicros(target.pid) - cpuBefore : null;
     results.throughput[target.name] = {
@@ -192,17 +244,35 @@ async function measure(targets: Target[], directory: string, key: string, simula
       coreUtilisation: cpu === null ? null : Math.round((cpu / (seconds * 1e6)) * 100) / 100,
     };
     if (target.name === 'direct' && simulatorPid) {
-      results.simulatorCpuMicrosPerRequest = Math.round(((cpuMicros(simulatorPid) - simulatorBefore) / requests) * 10) / 10;
+      results.simulatorCpuMicrosPerRequest =
+        Math.round(((cpuMicros(simulatorPid) - simulatorBefore) / requests) * 10) / 10;
     }
     const openLoop: BenchResults['openLoop'][string] = {};
     for (const rps of [100, 500]) {
-      const summary = await runOpenLoop({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', rps, durationMs: seconds * 1000, body, headers });
+      const summary = await runOpenLoop({
+        url: `http://127.0.0.1:${target.port}`,
+        path: '/v1/chat/completions',
+        rps,
+        durationMs: seconds * 1000,
+        body,
+        headers,
+      });
       openLoop[String(rps)] = round(summary);
     }
     results.openLoop[target.name] = openLoop;
-    const streamBody = JSON.stringify({ model: target.model, stream: true, messages: [{ role: 'user', content: 'Stream me an answer' }] });
+    const streamBody = JSON.stringify({
+      model: target.model,
+      stream: true,
+      messages: [{ role: 'user', content: 'Stream me an answer' }],
+    });
     results.ttft[target.name] = round(
-      await measureTimeToFirstToken({ url: `http://127.0.0.1:${target.port}`, path: '/v1/chat/completions', body: streamBody, headers, count: 300 }),
+      await measureTimeToFirstToken({
+        url: `http://127.0.0.1:${target.port}`,
+        path: '/v1/chat/completions',
+        body: streamBody,
+        headers,
+        count: 300,
+      }),
     );
   }
   return results;
@@ -210,7 +280,8 @@ async function measure(targets: Target[], directory: string, key: string, simula
 
 function round<T extends object>(values: T): T {
   const copy: Record<string, unknown> = { ...(values as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(copy)) if (typeof value === 'number') copy[key] = Math.round(value * 1000) / 1000;
+  for (const [key, value] of Object.entries(copy))
+    if (typeof value === 'number') copy[key] = Math.round(value * 1000) / 1000;
   return copy as T;
 }
 

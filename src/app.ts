@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
-import { type ModelCatalog, loadDefaultCatalog } from './catalog/index.js';
+import { loadDefaultCatalog, type ModelCatalog } from './catalog/index.js';
 import { openAiChatIngress } from './codecs/openai-chat/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createHttpClient } from './http/index.js';
@@ -15,15 +15,21 @@ import { createDispatch } from './pipeline/stages/dispatch.js';
 import { createReadBodyStage } from './pipeline/stages/read-body.js';
 import { createRouteStage } from './pipeline/stages/route.js';
 import { createSettleStage } from './pipeline/stages/settle.js';
+import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { createRouter, type Router } from './routing/resolve-plan.js';
 import { createHttpServer, type RouteTable } from './server/create-server.js';
 import { handleHealth, handleReady } from './server/routes/health.js';
 import { createInferenceHandler } from './server/routes/inference.js';
 import { createModelsHandler } from './server/routes/models.js';
-import { type RequestLogRow, type Store, createWriteBehindQueue, openStore, type WriteBehindQueue } from './store/index.js';
+import {
+  createWriteBehindQueue,
+  openStore,
+  type RequestLogRow,
+  type Store,
+  type WriteBehindQueue,
+} from './store/index.js';
 import type { Logger } from './telemetry/logger.js';
-import { createPricing } from './pricing.js';
 
 /** A built gateway, not yet listening. */
 export interface App {
@@ -59,7 +65,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await keyCache.start();
   const requestLog = createWriteBehindQueue<RequestLogRow>({
     write: (rows) => store.requestLog.appendMany(rows),
-    onError: (error, batch) => logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
+    onError: (error, batch) =>
+      logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
   });
   const catalog = loadDefaultCatalog();
   const adapters = createProviderAdapters(config.providers);
@@ -68,7 +75,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const pricing = createPricing(catalog, adapters);
   const pipeline = composeStages(
     [
-      createSettleStage(pricing, { record: (context, result) => requestLog.enqueue(buildLogRow(context, result)) }),
+      createSettleStage(pricing, {
+        record: (context, result) => requestLog.enqueue(buildLogRow(context, result)),
+      }),
       createAuthenticateStage(keyCache),
       createReadBodyStage(),
       createDecodeStage(),
@@ -81,7 +90,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       contextWindowOf: (target) => pricing.entryOf(target.provider, target.model)?.contextWindow ?? undefined,
     }),
   );
-  const chat = createInferenceHandler(openAiChatIngress, { pipeline, maxBodyBytes: config.server.maxBodyBytes, logger });
+  const chat = createInferenceHandler(openAiChatIngress, {
+    pipeline,
+    maxBodyBytes: config.server.maxBodyBytes,
+    logger,
+  });
   const models = createModelsHandler(openAiChatIngress, keyCache, router, Date.now());
   const routes: RouteTable = {
     exact: new Map([
@@ -91,14 +104,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ['GET /health', (_request, response) => handleHealth(response)],
       [
         'GET /ready',
-        (_request, response) => handleReady(response, { storeReachable: () => store.ping(), providerCount: () => adapters.size }),
+        (_request, response) =>
+          handleReady(response, { storeReachable: () => store.ping(), providerCount: () => adapters.size }),
       ],
     ]),
     prefix: [
       {
         method: 'GET',
         prefix: '/v1/models/',
-        handler: (request, response, query, path) => models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
+        handler: (request, response, query, path) =>
+          models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
       },
     ],
   };

@@ -11,7 +11,10 @@ export interface DeploymentPricing {
  * Looks deployments up in the catalog by the provider's preset id. Simulator model names may carry
  * fault directives (`demo-fast+cut-5`); those are priced as their base model.
  */
-export function createPricing(catalog: ModelCatalog, adapters: ReadonlyMap<string, ProviderAdapter>): DeploymentPricing {
+export function createPricing(
+  catalog: ModelCatalog,
+  adapters: ReadonlyMap<string, ProviderAdapter>,
+): DeploymentPricing {
   const entryOf = (provider: string, model: string): CatalogEntry | undefined => {
     const type = adapters.get(provider)?.type;
     if (type === undefined) return undefined;

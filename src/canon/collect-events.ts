@@ -135,7 +135,11 @@ function buildResponse(input: {
       });
     }
     const content = [...accumulator.blocks.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]);
-    const choice: CanonChoice = { index, message: { role: 'assistant', content }, finish: accumulator.finish };
+    const choice: CanonChoice = {
+      index,
+      message: { role: 'assistant', content },
+      finish: accumulator.finish,
+    };
     if (accumulator.logprobs.length > 0) choice.logprobs = mergeLogprobs(accumulator.logprobs);
     choices.push(choice);
   }

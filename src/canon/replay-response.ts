@@ -4,7 +4,13 @@ import type { CanonEvent } from './stream-event.js';
 /** Turns a complete answer back into stream events (a cache hit served to a streaming caller). */
 export function replayResponse(response: CanonResponse): CanonEvent[] {
   const events: CanonEvent[] = [
-    { type: 'response-start', id: response.id, model: response.model, createdAt: response.createdAt, vendor: response.vendor },
+    {
+      type: 'response-start',
+      id: response.id,
+      model: response.model,
+      createdAt: response.createdAt,
+      vendor: response.vendor,
+    },
   ];
   for (const choice of response.choices) {
     const choiceField = choice.index === 0 ? {} : { choice: choice.index };
@@ -28,7 +34,13 @@ export function replayResponse(response: CanonResponse): CanonEvent[] {
           break;
         }
         case 'tool-call':
-          events.push({ type: 'tool-call-start', block, callId: part.callId, toolName: part.toolName, ...choiceField });
+          events.push({
+            type: 'tool-call-start',
+            block,
+            callId: part.callId,
+            toolName: part.toolName,
+            ...choiceField,
+          });
           events.push({ type: 'tool-call-delta', block, argumentsDelta: part.argumentsJson, ...choiceField });
           events.push({ type: 'tool-call-end', block, ...choiceField });
           break;

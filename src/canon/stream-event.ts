@@ -1,7 +1,7 @@
 import type { GatewayError } from './errors.js';
 import type { FinishReason } from './finish-reason.js';
-import type { GatewaySummary } from './summary.js';
 import type { VendorFields } from './request.js';
+import type { GatewaySummary } from './summary.js';
 import type { CanonUsage } from './usage.js';
 import type { Warning } from './warning.js';
 

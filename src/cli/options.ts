@@ -12,7 +12,10 @@ export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEn
 }
 
 /** `--config`, else SWITCHYARD_CONFIG, else none (providers from the environment, or the demo). */
-export function resolveConfigPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function resolveConfigPath(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const value = option ?? env.SWITCHYARD_CONFIG;
   return value === undefined || value === '' ? undefined : path.resolve(value);
 }
@@ -20,6 +23,7 @@ export function resolveConfigPath(option: string | undefined, env: NodeJS.Proces
 /** Parses a TCP port, or throws a clear message. */
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port '${value}': expected 0-65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port '${value}': expected 0-65535`);
   return port;
 }

@@ -1,8 +1,8 @@
 import { type App, buildApp } from '../app.js';
-import { type ResolvedConfig, loadConfiguration, withSimulatorBaseUrl } from '../config/index.js';
+import { loadConfiguration, type ResolvedConfig, withSimulatorBaseUrl } from '../config/index.js';
 import { simulatorPlaceholderBaseUrl } from '../providers/presets/index.js';
 import type { Simulator } from '../simulator/index.js';
-import { type Logger, createLogger } from '../telemetry/logger.js';
+import { createLogger, type Logger } from '../telemetry/logger.js';
 
 /** How to start a gateway (the CLI fills this from flags and the environment; tests directly). */
 export interface StartGatewayOptions {
@@ -13,6 +13,8 @@ export interface StartGatewayOptions {
   host?: string;
   logger?: Logger;
   keyPollIntervalMs?: number;
+  /** Pause between the in-process simulator's stream chunks (the demo sets one so streams look like streams). */
+  simulatorDelayMs?: number;
   /** Create and return a key when the store has none (the first start). Default true. */
   createInitialKey?: boolean;
 }
@@ -31,18 +33,27 @@ export interface RunningGateway {
 
 /** Loads configuration, starts the simulator if needed, builds the app and listens. */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
-  let config = loadConfiguration({ configPath: options.configPath, env: options.env, dataDir: options.dataDir });
+  let config = loadConfiguration({
+    configPath: options.configPath,
+    env: options.env,
+    dataDir: options.dataDir,
+  });
   const logger = options.logger ?? createLogger(config.logging.level);
   let simulator: Simulator | undefined;
   if ([...config.providers.values()].some((provider) => provider.baseUrl === simulatorPlaceholderBaseUrl)) {
     // Loaded only when needed: the simulator pulls in a tokenizer worth tens of megabytes.
     const { startSimulator } = await import('../simulator/index.js');
-    simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+    simulator = await startSimulator({ port: 0, host: '127.0.0.1', defaultDelayMs: options.simulatorDelayMs ?? 0 });
     config = withSimulatorBaseUrl(config, `${simulator.url}/v1`);
   }
   let app: App;
   try {
-    app = await buildApp({ config, dataDir: options.dataDir, logger, keyPollIntervalMs: options.keyPollIntervalMs });
+    app = await buildApp({
+      config,
+      dataDir: options.dataDir,
+      logger,
+      keyPollIntervalMs: options.keyPollIntervalMs,
+    });
   } catch (error) {
     await simulator?.close();
     throw error;

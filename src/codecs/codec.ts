@@ -1,4 +1,11 @@
-import type { CanonEvent, CanonRequest, CanonResponse, GatewayError, ShapeId, Warning } from '../canon/index.js';
+import type {
+  CanonEvent,
+  CanonRequest,
+  CanonResponse,
+  GatewayError,
+  ShapeId,
+  Warning,
+} from '../canon/index.js';
 import type { SseEvent, SseFrame } from '../http/sse-types.js';
 
 /** Upstream SSE events → canonical events. `end()` reports a stream that stopped without finishing. */
@@ -39,9 +46,17 @@ export interface IngressCodec {
 /** What an upstream speaks; provider adapters reuse one. */
 export interface EgressCodec {
   shape: ShapeId;
-  encodeRequest(request: CanonRequest, upstreamModel: string): { body: Record<string, unknown>; warnings: Warning[] };
+  encodeRequest(
+    request: CanonRequest,
+    upstreamModel: string,
+  ): { body: Record<string, unknown>; warnings: Warning[] };
   /** Throws GatewayError('upstream_protocol') on a body it cannot read. */
   decodeResponse(body: unknown, provider: { id: string; model: string }): CanonResponse;
   createStreamDecoder(provider: { id: string; model: string }): StreamDecoder;
-  decodeError(status: number, body: string, headers: Record<string, string>, provider: { id: string; model: string }): GatewayError;
+  decodeError(
+    status: number,
+    body: string,
+    headers: Record<string, string>,
+    provider: { id: string; model: string },
+  ): GatewayError;
 }

@@ -1,6 +1,6 @@
 import { GatewayError } from '../canon/errors.js';
-import type { CancelSignal } from './cancellation.js';
 import { UpstreamPools } from './agents.js';
+import type { CancelSignal } from './cancellation.js';
 import {
   abortError,
   defaultTransportTimeouts,

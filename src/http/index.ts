@@ -1,6 +1,7 @@
 // src/http owns the gateway's HTTP edges: the pooled undici transport to upstream providers
 // (with error mapping and redaction) and server-sent events parsing and writing.
 export { defaultPoolSettings, type PoolSettings, UpstreamPools } from './agents.js';
+export { Cancellation, type CancelSignal, onCancel } from './cancellation.js';
 export {
   createHttpClient,
   type HttpClient,
@@ -19,4 +20,3 @@ export {
   type TransportTimeouts,
 } from './transport-errors.js';
 export { normalizeHeaders, type UpstreamResponse } from './upstream-response.js';
-export { Cancellation, type CancelSignal, onCancel } from './cancellation.js';

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CancelSignal } from './cancellation.js';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../canon/errors.js';
+import type { CancelSignal } from './cancellation.js';
 import { mapTransportError, type TransportTimeouts } from './transport-errors.js';
 
 /**

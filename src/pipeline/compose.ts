@@ -14,7 +14,8 @@ export function composeStages(stages: readonly Stage[], terminal: Pipeline): Pip
   return (context) => {
     let lastIndex = -1;
     const dispatch = (index: number): Promise<Outcome> => {
-      if (index <= lastIndex) return Promise.reject(new Error(`stage ${stages[index]?.name ?? 'terminal'} called next() twice`));
+      if (index <= lastIndex)
+        return Promise.reject(new Error(`stage ${stages[index]?.name ?? 'terminal'} called next() twice`));
       lastIndex = index;
       const stage = stages[index];
       if (!stage) return terminal(context);

@@ -1,6 +1,6 @@
+import type { Principal } from '../auth/index.js';
 import type { AttemptRecord, CanonRequest, GatewaySummary, ShapeId, Warning } from '../canon/index.js';
 import type { IncomingRequestHead, IngressCodec, RouteParams } from '../codecs/codec.js';
-import type { Principal } from '../auth/index.js';
 import type { Cancellation } from '../http/index.js';
 import type { RoutePlan, RouteTarget } from '../routing/plan.js';
 

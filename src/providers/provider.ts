@@ -18,5 +18,10 @@ export interface ProviderAdapter {
   buildRequest(request: CanonRequest, upstreamModel: string): { spec: HttpRequestSpec; warnings: Warning[] };
   decodeResponse(body: unknown, upstreamModel: string): CanonResponse;
   createStreamDecoder(upstreamModel: string): StreamDecoder;
-  decodeError(status: number, body: string, headers: Record<string, string>, upstreamModel: string): GatewayError;
+  decodeError(
+    status: number,
+    body: string,
+    headers: Record<string, string>,
+    upstreamModel: string,
+  ): GatewayError;
 }

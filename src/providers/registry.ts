@@ -3,7 +3,9 @@ import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapte
 import type { ProviderAdapter } from './provider.js';
 
 /** Builds the adapter for each configured provider, by the protocol its preset speaks. */
-export function createProviderAdapters(providers: ReadonlyMap<string, ResolvedProvider>): Map<string, ProviderAdapter> {
+export function createProviderAdapters(
+  providers: ReadonlyMap<string, ResolvedProvider>,
+): Map<string, ProviderAdapter> {
   const adapters = new Map<string, ProviderAdapter>();
   for (const [name, provider] of providers) {
     switch (provider.preset.protocol) {

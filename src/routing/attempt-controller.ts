@@ -37,11 +37,17 @@ export class AttemptController {
 }
 
 /** The deadline for the whole request: aborts with upstream_timeout when time is up. */
-export function createDeadline(client: Cancellation, totalMs: number): { signal: Cancellation; dispose(): void } {
+export function createDeadline(
+  client: Cancellation,
+  totalMs: number,
+): { signal: Cancellation; dispose(): void } {
   const signal = new Cancellation();
   const unfollow = signal.follow(client);
   const timer = setTimeout(
-    () => signal.abort(new GatewayError('upstream_timeout', `the request exceeded its deadline of ${totalMs} ms`)),
+    () =>
+      signal.abort(
+        new GatewayError('upstream_timeout', `the request exceeded its deadline of ${totalMs} ms`),
+      ),
     totalMs,
   );
   return {

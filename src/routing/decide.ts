@@ -32,7 +32,12 @@ export function decide(error: GatewayError, situation: AttemptSituation): Decisi
     case 'upstream_rate_limited': {
       const waitMs = error.details.retryAfterMs;
       if (situation.otherTargetsLeft) return { action: 'next-target' };
-      if (waitMs !== undefined && situation.tryOnTarget === 1 && waitMs <= situation.maxRetryAfterMs && waitMs < situation.remainingMs) {
+      if (
+        waitMs !== undefined &&
+        situation.tryOnTarget === 1 &&
+        waitMs <= situation.maxRetryAfterMs &&
+        waitMs < situation.remainingMs
+      ) {
         return { action: 'retry-same-target', waitMs };
       }
       return { action: 'give-up' };
@@ -41,7 +46,11 @@ export function decide(error: GatewayError, situation: AttemptSituation): Decisi
     case 'upstream_unavailable':
     case 'upstream_protocol':
       if (situation.tryOnTarget < situation.policy.attempts) {
-        const waitMs = backoff(situation.policy.backoffMs, situation.tryOnTarget, situation.random ?? Math.random);
+        const waitMs = backoff(
+          situation.policy.backoffMs,
+          situation.tryOnTarget,
+          situation.random ?? Math.random,
+        );
         if (waitMs < situation.remainingMs) return { action: 'retry-same-target', waitMs };
       }
       return { action: 'next-target' };

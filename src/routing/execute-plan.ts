@@ -1,8 +1,15 @@
-import { type AttemptRecord, type CanonEvent, type CanonRequest, type CanonResponse, GatewayError, type Warning } from '../canon/index.js';
+import {
+  type AttemptRecord,
+  type CanonEvent,
+  type CanonRequest,
+  type CanonResponse,
+  GatewayError,
+  type Warning,
+} from '../canon/index.js';
 import type { Cancellation, HttpClient } from '../http/index.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 import { decide } from './decide.js';
-import type { RoutePlan, RouteTarget, RetryPolicy } from './plan.js';
+import type { RetryPolicy, RoutePlan, RouteTarget } from './plan.js';
 import { runAttempt } from './run-attempt.js';
 import { abortReason, sleep } from './sleep.js';
 
@@ -47,14 +54,22 @@ export async function executePlan(
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index] as Candidate;
     const { target } = candidate;
-    if (minimumContext !== undefined && (dependencies.contextWindowOf(target) ?? 0) <= minimumContext) continue;
+    if (minimumContext !== undefined && (dependencies.contextWindowOf(target) ?? 0) <= minimumContext)
+      continue;
     const adapter = dependencies.adapters.get(target.provider);
     if (!adapter) continue;
     for (let tryOnTarget = 1; ; tryOnTarget++) {
       if (signal.aborted) throw abortReason(signal);
       const startedAt = Date.now();
       try {
-        const success = await runAttempt({ request, target, adapter, http: dependencies.http, timeouts: plan.timeouts, signal });
+        const success = await runAttempt({
+          request,
+          target,
+          adapter,
+          http: dependencies.http,
+          timeouts: plan.timeouts,
+          signal,
+        });
         const record: AttemptRecord = {
           provider: target.provider,
           model: target.model,
@@ -71,7 +86,10 @@ export async function executePlan(
           ? { kind: 'response', response: success.response, ...common }
           : { kind: 'stream', events: success.events, ttftMs: success.ttftMs, ...common };
       } catch (thrown) {
-        const error = thrown instanceof GatewayError ? thrown : new GatewayError('internal', String(thrown), { cause: thrown });
+        const error =
+          thrown instanceof GatewayError
+            ? thrown
+            : new GatewayError('internal', String(thrown), { cause: thrown });
         attempts.push(failureRecord(target, startedAt, error));
         if (error.kind === 'client_closed') throw error;
         lastError = error;
@@ -95,7 +113,9 @@ export async function executePlan(
     }
   }
   if (!lastError) {
-    throw new GatewayError('all_targets_failed', `no configured deployment could serve '${plan.requested}'`, { attempts });
+    throw new GatewayError('all_targets_failed', `no configured deployment could serve '${plan.requested}'`, {
+      attempts,
+    });
   }
   throw finalError(lastError, attempts);
 }
@@ -122,10 +142,17 @@ function failureRecord(target: RouteTarget, startedAt: number, error: GatewayErr
 function finalError(last: GatewayError, attempts: AttemptRecord[]): GatewayError {
   if (attempts.length <= 1) return new GatewayError(last.kind, last.message, { ...last.details, attempts });
   const summary = attempts
-    .map((attempt) => `${attempt.provider}/${attempt.model}: ${attempt.errorKind ?? 'ok'}${attempt.status ? ` (${attempt.status})` : ''}`)
+    .map(
+      (attempt) =>
+        `${attempt.provider}/${attempt.model}: ${attempt.errorKind ?? 'ok'}${attempt.status ? ` (${attempt.status})` : ''}`,
+    )
     .join('; ');
-  return new GatewayError(last.kind, `All ${attempts.length} attempts failed (${summary}). Last error: ${last.message}`, {
-    ...last.details,
-    attempts,
-  });
+  return new GatewayError(
+    last.kind,
+    `All ${attempts.length} attempts failed (${summary}). Last error: ${last.message}`,
+    {
+      ...last.details,
+      attempts,
+    },
+  );
 }

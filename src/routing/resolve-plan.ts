@@ -2,7 +2,7 @@ import { GatewayError } from '../canon/index.js';
 import type { ModelCatalog } from '../catalog/index.js';
 import type { ResolvedConfig, ResolvedModel } from '../config/index.js';
 import { orderTargets } from './order-targets.js';
-import { type RouteGroup, type RoutePlan, type RouteTimeouts, listCandidates } from './plan.js';
+import { listCandidates, type RouteGroup, type RoutePlan, type RouteTimeouts } from './plan.js';
 
 /** Defaults for routes that have no `models:` entry (provider/model shorthand, catalog names). */
 export const defaultTimeouts: RouteTimeouts = { ttftMs: 60_000, idleMs: 60_000, totalMs: 600_000 };
@@ -15,7 +15,11 @@ export interface Router {
   listModels(): Array<{ id: string; ownedBy: string }>;
 }
 
-export function createRouter(config: ResolvedConfig, catalog: ModelCatalog, random: () => number = Math.random): Router {
+export function createRouter(
+  config: ResolvedConfig,
+  catalog: ModelCatalog,
+  random: () => number = Math.random,
+): Router {
   const providersByType = new Map<string, string[]>();
   for (const provider of config.providers.values()) {
     const names = providersByType.get(provider.preset.id) ?? [];
@@ -44,13 +48,31 @@ export function createRouter(config: ResolvedConfig, catalog: ModelCatalog, rand
       groups.push(groupFor(fallback));
       queue.push(...fallback.fallbacks);
     }
-    const reason = groups.length > 1 ? `alias '${alias.alias}' with fallbacks ${groups.slice(1).map((g) => `'${g.name}'`).join(', ')}` : `alias '${alias.alias}'`;
-    return { requested: alias.alias, groups, timeouts: alias.timeouts, reason, candidates: listCandidates(groups) };
+    const reason =
+      groups.length > 1
+        ? `alias '${alias.alias}' with fallbacks ${groups
+            .slice(1)
+            .map((g) => `'${g.name}'`)
+            .join(', ')}`
+        : `alias '${alias.alias}'`;
+    return {
+      requested: alias.alias,
+      groups,
+      timeouts: alias.timeouts,
+      reason,
+      candidates: listCandidates(groups),
+    };
   };
 
   const single = (requested: string, provider: string, model: string, reason: string): RoutePlan => ({
     requested,
-    groups: [{ name: requested, targets: [{ provider, model, weight: 1, deployment: `${provider}/${model}` }], retry: defaultRetry }],
+    groups: [
+      {
+        name: requested,
+        targets: [{ provider, model, weight: 1, deployment: `${provider}/${model}` }],
+        retry: defaultRetry,
+      },
+    ],
     timeouts: defaultTimeouts,
     reason,
     candidates: [`${provider}/${model}`],

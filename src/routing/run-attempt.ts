@@ -3,9 +3,9 @@ import {
   type CanonRequest,
   type CanonResponse,
   GatewayError,
-  type Warning,
   isContentEvent,
   replayResponse,
+  type Warning,
 } from '../canon/index.js';
 import type { Cancellation, HttpClient, UpstreamResponse } from '../http/index.js';
 import type { ProviderAdapter } from '../providers/provider.js';
@@ -28,7 +28,13 @@ export interface AttemptInput {
 /** A successful attempt: a whole answer, or a committed stream (first content already seen). */
 export type AttemptSuccess =
   | { kind: 'response'; response: CanonResponse; warnings: Warning[]; status: number }
-  | { kind: 'stream'; events: AsyncIterable<CanonEvent>; warnings: Warning[]; status: number; ttftMs: number };
+  | {
+      kind: 'stream';
+      events: AsyncIterable<CanonEvent>;
+      warnings: Warning[];
+      status: number;
+      ttftMs: number;
+    };
 
 /** Sends one request to one deployment. Throws a GatewayError when the attempt fails before commit. */
 export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
@@ -60,7 +66,13 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
       controller.dispose();
       if (!request.stream) return { kind: 'response', response: decoded, warnings, status: response.status };
       // The upstream ignored `stream: true`; serve its answer as a stream.
-      return { kind: 'stream', events: iterate(replayResponse(decoded)), warnings, status: response.status, ttftMs: performance.now() - startedAt };
+      return {
+        kind: 'stream',
+        events: iterate(replayResponse(decoded)),
+        warnings,
+        status: response.status,
+        ttftMs: performance.now() - startedAt,
+      };
     }
     const stream = await commitStream(input, response, controller, startedAt);
     committed = true;
@@ -87,13 +99,21 @@ async function commitStream(
   startedAt: number,
 ): Promise<{ kind: 'stream'; events: AsyncIterable<CanonEvent>; ttftMs: number }> {
   let lastChunkAt = performance.now();
-  const upstream = decodeUpstreamEvents(response.body, input.adapter.createStreamDecoder(input.target.model), () => {
-    lastChunkAt = performance.now();
-  });
+  const upstream = decodeUpstreamEvents(
+    response.body,
+    input.adapter.createStreamDecoder(input.target.model),
+    () => {
+      lastChunkAt = performance.now();
+    },
+  );
   const buffered: CanonEvent[] = [];
   for (;;) {
     const next = await upstream.next();
-    if (next.done) throw new GatewayError('upstream_protocol', `${input.target.provider}: stream ended before any content`);
+    if (next.done)
+      throw new GatewayError(
+        'upstream_protocol',
+        `${input.target.provider}: stream ended before any content`,
+      );
     const event = next.value;
     if (event.type === 'error') throw event.error;
     buffered.push(event);
@@ -105,7 +125,11 @@ async function commitStream(
 }
 
 /** After commit, silence longer than idleMs aborts the upstream with a timeout error. Returns a stop function. */
-function armIdleWatch(controller: AttemptController, input: AttemptInput, lastChunkAt: () => number): () => void {
+function armIdleWatch(
+  controller: AttemptController,
+  input: AttemptInput,
+  lastChunkAt: () => number,
+): () => void {
   const idleMs = input.timeouts.idleMs;
   controller.clearTimer();
   const check = () => {
@@ -161,7 +185,11 @@ async function* continueStream(
 function toStreamError(error: unknown): GatewayError {
   if (error instanceof GatewayError) {
     if (error.kind === 'upstream_unavailable') {
-      return new GatewayError('upstream_unavailable', `upstream connection closed mid-stream: ${error.message}`, error.details);
+      return new GatewayError(
+        'upstream_unavailable',
+        `upstream connection closed mid-stream: ${error.message}`,
+        error.details,
+      );
     }
     return error;
   }

@@ -7,18 +7,28 @@ import { GatewayError } from '../canon/index.js';
  */
 export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
   const contentType = request.headers['content-type'];
-  if (contentType !== undefined && !/^application\/(?:[\w.+-]*\+)?json\b/i.test(contentType) && !/^text\/plain\b/i.test(contentType)) {
-    throw new GatewayError('unsupported_media_type', `Unsupported Content-Type '${contentType}': send the body as application/json.`);
+  if (
+    contentType !== undefined &&
+    !/^application\/(?:[\w.+-]*\+)?json\b/i.test(contentType) &&
+    !/^text\/plain\b/i.test(contentType)
+  ) {
+    throw new GatewayError(
+      'unsupported_media_type',
+      `Unsupported Content-Type '${contentType}': send the body as application/json.`,
+    );
   }
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readText(request, maxBytes);
-  if (text.length === 0) throw new GatewayError('invalid_request', 'The request body is empty: send a JSON object.');
+  if (text.length === 0)
+    throw new GatewayError('invalid_request', 'The request body is empty: send a JSON object.');
   try {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'invalid JSON';
-    throw new GatewayError('invalid_request', `The request body is not valid JSON: ${detail}`, { code: 'invalid_json' });
+    throw new GatewayError('invalid_request', `The request body is not valid JSON: ${detail}`, {
+      code: 'invalid_json',
+    });
   }
 }
 
@@ -43,7 +53,9 @@ function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
     };
     const onEnd = () => {
       cleanup();
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      resolve(
+        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+      );
     };
     const onError = (error: Error) => {
       cleanup();

@@ -1,11 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import type { CanonEvent, GatewayError } from '../canon/index.js';
+import type { CanonEvent, CanonRequest, GatewayError } from '../canon/index.js';
 import type { IngressCodec } from '../codecs/codec.js';
 import { SseWriter } from '../http/index.js';
-import type { CanonRequest } from '../canon/index.js';
 
 /** Writes a JSON body with the given status and headers. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (response.headersSent || response.destroyed) return;
   const text = JSON.stringify(body);
   response.writeHead(status, {

@@ -1,5 +1,4 @@
 import type { Warning } from '../canon/index.js';
-import { listCandidates } from '../routing/plan.js';
 import type { RequestContext } from '../pipeline/context.js';
 
 /** Header values must be visible ASCII: anything else (arrows, accents) is replaced. */
@@ -25,7 +24,8 @@ export function buildTransparencyHeaders(context: RequestContext): Record<string
     headers['x-switchyard-candidates'] = toHeaderValue(context.plan.candidates.join(', '));
   }
   if (context.summary) headers['x-switchyard-cost-usd'] = context.summary.costUsd ?? 'unknown';
-  if (context.warnings.length > 0) headers['x-switchyard-warnings'] = toHeaderValue(formatWarnings(context.warnings));
+  if (context.warnings.length > 0)
+    headers['x-switchyard-warnings'] = toHeaderValue(formatWarnings(context.warnings));
   return headers;
 }
 

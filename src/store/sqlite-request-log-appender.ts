@@ -9,7 +9,9 @@ import { runStoreOperation } from './store-error.js';
  * milliseconds for 500 rows (compiling and preparing a new statement each time), which shows up as
  * event-loop stalls in tail latency; this costs a few microseconds per row.
  */
-export function createSqliteRequestLogAppender(raw: BetterSqlite3.Database): (rows: readonly RequestLogRow[]) => Promise<void> {
+export function createSqliteRequestLogAppender(
+  raw: BetterSqlite3.Database,
+): (rows: readonly RequestLogRow[]) => Promise<void> {
   let insertAll: ((rows: readonly RequestLogRow[]) => void) | undefined;
   const prepare = (columns: string[]) => {
     const statement = raw.prepare(

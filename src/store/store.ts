@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { openSqliteDatabase } from './database.js';
 import { createKeysRepository, type KeysRepository } from './keys-repository.js';
 import { type MigrationReport, migrate } from './migrate.js';
-import { createSqliteRequestLogAppender } from './sqlite-request-log-appender.js';
 import { createRequestLogRepository, type RequestLogRepository } from './request-log-repository.js';
+import { createSqliteRequestLogAppender } from './sqlite-request-log-appender.js';
 import { runStoreOperation } from './store-error.js';
 
 /**
@@ -43,7 +43,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { db } = database;
   const store: Store = {
     keys: createKeysRepository(db),
-    requestLog: { ...createRequestLogRepository(db), appendMany: createSqliteRequestLogAppender(database.raw) },
+    requestLog: {
+      ...createRequestLogRepository(db),
+      appendMany: createSqliteRequestLogAppender(database.raw),
+    },
     migrate: () => migrate(db),
     async ping() {
       try {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestGateway, startTestGateway } from '../support/gateway.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let harness: TestGateway;
 
@@ -33,7 +33,9 @@ describe('chat completions through the gateway with the official openai SDK', ()
     expect(data.choices[0]?.message.content).toMatch(/^Simulated reply from demo-fast/);
     expect(data.choices[0]?.finish_reason).toBe('stop');
     expect(data.usage?.prompt_tokens).toBeGreaterThan(0);
-    expect(data.usage?.total_tokens).toBe((data.usage?.prompt_tokens ?? 0) + (data.usage?.completion_tokens ?? 0));
+    expect(data.usage?.total_tokens).toBe(
+      (data.usage?.prompt_tokens ?? 0) + (data.usage?.completion_tokens ?? 0),
+    );
     expect(response.headers.get('x-switchyard-model')).toBe('sim/demo-fast');
     expect(response.headers.get('x-switchyard-provider')).toBe('sim');
     expect(response.headers.get('x-switchyard-route-reason')).toBe("alias 'chat'");
@@ -165,7 +167,13 @@ describe('chat completions through the gateway with the official openai SDK', ()
       messages: [
         { role: 'developer', content: 'Be brief.' },
         { role: 'system', content: [{ type: 'text', text: 'System text' }] },
-        { role: 'user', content: [{ type: 'text', text: marker }, { type: 'image_url', image_url: { url: 'https://example.com/cat.png', detail: 'low' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: marker },
+            { type: 'image_url', image_url: { url: 'https://example.com/cat.png', detail: 'low' } },
+          ],
+        },
       ],
       temperature: 0.3,
       top_p: 0.9,

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestGateway, startTestGateway } from '../support/gateway.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let harness: TestGateway;
 
@@ -53,7 +53,9 @@ describe('streams that fail visibly', () => {
   });
 
   it('the SDK sees the cut as an error, never as a clean end', async () => {
-    const stream = await harness.client().chat.completions.create({ model: 'sim/demo-fast+cut-3', stream: true, messages: hello });
+    const stream = await harness
+      .client()
+      .chat.completions.create({ model: 'sim/demo-fast+cut-3', stream: true, messages: hello });
     let received = '';
     await expect(
       (async () => {
@@ -81,7 +83,9 @@ describe('streams that fail visibly', () => {
   it('an upstream that finishes but omits [DONE] still gives the caller a complete stream', async () => {
     const { payloads } = await rawStream('sim/demo-fast+nodone', { stream_options: { include_usage: true } });
     expect(payloads.at(-1)).toBe('[DONE]');
-    const chunks = payloads.slice(0, -1).map((payload) => JSON.parse(payload) as { choices: Array<{ finish_reason: string | null }> });
+    const chunks = payloads
+      .slice(0, -1)
+      .map((payload) => JSON.parse(payload) as { choices: Array<{ finish_reason: string | null }> });
     expect(chunks.some((chunk) => chunk.choices[0]?.finish_reason === 'stop')).toBe(true);
   });
 
@@ -108,7 +112,11 @@ describe('streams that fail visibly', () => {
     if (!simulator) throw new Error('no simulator');
     const controller = new AbortController();
     const stream = await harness.client().chat.completions.create(
-      { model: 'sim/demo-fast+delay-100+tokens-200', stream: true, messages: [{ role: 'user', content: 'abort-me' }] },
+      {
+        model: 'sim/demo-fast+delay-100+tokens-200',
+        stream: true,
+        messages: [{ role: 'user', content: 'abort-me' }],
+      },
       { signal: controller.signal },
     );
     let chunks = 0;
@@ -125,7 +133,8 @@ describe('streams that fail visibly', () => {
       // expected: the SDK reports the abort
     }
     const record = await simulator.waitFor(
-      (entry) => JSON.stringify(entry.body).includes('abort-me') && entry.aborted && entry.endedAt !== undefined,
+      (entry) =>
+        JSON.stringify(entry.body).includes('abort-me') && entry.aborted && entry.endedAt !== undefined,
       3000,
     );
     expect((record.endedAt as number) - abortedAt.at).toBeLessThan(1000);
@@ -161,7 +170,9 @@ describe('keys', () => {
   it('an expired key is refused', async () => {
     const created = await harness.createKey({ expiresAt: Date.now() + 300 });
     await new Promise((resolve) => setTimeout(resolve, 400));
-    await expect(harness.client({ key: created.key }).chat.completions.create({ model: 'chat', messages: hello })).rejects.toMatchObject({
+    await expect(
+      harness.client({ key: created.key }).chat.completions.create({ model: 'chat', messages: hello }),
+    ).rejects.toMatchObject({
       status: 401,
     });
   });
@@ -169,7 +180,10 @@ describe('keys', () => {
 
 describe('request log', () => {
   it('writes one row per request with tokens, cost, latency and attempts', async () => {
-    const { data, response } = await harness.client().chat.completions.create({ model: 'flaky', messages: hello, user: 'u-42' }).withResponse();
+    const { data, response } = await harness
+      .client()
+      .chat.completions.create({ model: 'flaky', messages: hello, user: 'u-42' })
+      .withResponse();
     const row = await waitForLogRow(response.headers.get('x-switchyard-request-id') as string);
     expect(row).toMatchObject({
       requestedModel: 'flaky',
@@ -198,6 +212,11 @@ describe('request log', () => {
     });
     await response.body.dump();
     const row = await waitForLogRow(String(response.headers['x-switchyard-request-id']));
-    expect(row).toMatchObject({ status: 404, outcome: 'error', errorKind: 'model_not_found', costMicros: null });
+    expect(row).toMatchObject({
+      status: 404,
+      outcome: 'error',
+      errorKind: 'model_not_found',
+      costMicros: null,
+    });
   });
 });

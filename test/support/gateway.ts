@@ -13,7 +13,11 @@ export interface TestGateway {
   dataDir: string;
   client(options?: { key?: string; maxRetries?: number; timeoutMs?: number }): OpenAI;
   /** Creates another key through the gateway's own key service. */
-  createKey(input?: { name?: string; allowedModels?: string[]; expiresAt?: number }): Promise<{ key: string; id: string }>;
+  createKey(input?: {
+    name?: string;
+    allowedModels?: string[];
+    expiresAt?: number;
+  }): Promise<{ key: string; id: string }>;
   /** Waits until the write-behind queue has written every row. */
   flushLog(): Promise<void>;
   stop(): Promise<void>;
@@ -42,7 +46,9 @@ models:
     timeouts: { ttftMs: 2000, idleMs: 300, totalMs: 5000 }
 `;
 
-export async function startTestGateway(options: { yaml?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  options: { yaml?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestGateway> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
   const configPath = path.join(dataDir, 'switchyard.yaml');
   writeFileSync(configPath, options.yaml ?? testConfigYaml);

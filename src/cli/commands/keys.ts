@@ -9,7 +9,10 @@ interface KeyCommandOptions {
 }
 
 /** Opens the store beside a possibly running gateway (SQLite WAL allows it) and runs one key action. */
-async function withKeyService<T>(options: KeyCommandOptions, action: (service: ReturnType<typeof createKeyService>) => Promise<T>): Promise<T> {
+async function withKeyService<T>(
+  options: KeyCommandOptions,
+  action: (service: ReturnType<typeof createKeyService>) => Promise<T>,
+): Promise<T> {
   const store = await openStore({ dataDir: resolveDataDir(options.dataDir) });
   try {
     return await action(createKeyService(store.keys));
@@ -25,28 +28,50 @@ export function registerKeysCommand(program: Command): void {
     .command('create')
     .description('Create a key and print it once')
     .option('--name <name>', 'a label for the key', 'default')
-    .option('--models <list>', 'comma-separated models this key may use (default: all); `openai/*` allows a provider')
+    .option(
+      '--models <list>',
+      'comma-separated models this key may use (default: all); `openai/*` allows a provider',
+    )
     .option('--expires-in-days <days>', 'expire the key after this many days')
     .option('--data-dir <path>', 'data folder (or SWITCHYARD_DATA_DIR)')
     .option('--json', 'print JSON')
-    .action(async (options: KeyCommandOptions & { name: string; models?: string; expiresInDays?: string; json?: boolean }) => {
-      const allowedModels = options.models ? options.models.split(',').map((model) => model.trim()).filter(Boolean) : null;
-      const days = options.expiresInDays === undefined ? undefined : Number(options.expiresInDays);
-      if (days !== undefined && !(days > 0)) throw new Error(`--expires-in-days must be a positive number, got '${options.expiresInDays}'`);
-      const created = await withKeyService(options, (service) =>
-        service.create({
-          name: options.name,
-          allowedModels,
-          expiresAt: days === undefined ? null : Date.now() + days * 86_400_000,
-        }),
-      );
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify({ key: created.key, id: created.record.id, name: created.record.name })}\n`);
-        return;
-      }
-      process.stdout.write(`${created.key}\n`);
-      process.stderr.write(`Created key ${created.record.id} (${created.record.name}). It is shown once: store it now.\n`);
-    });
+    .action(
+      async (
+        options: KeyCommandOptions & {
+          name: string;
+          models?: string;
+          expiresInDays?: string;
+          json?: boolean;
+        },
+      ) => {
+        const allowedModels = options.models
+          ? options.models
+              .split(',')
+              .map((model) => model.trim())
+              .filter(Boolean)
+          : null;
+        const days = options.expiresInDays === undefined ? undefined : Number(options.expiresInDays);
+        if (days !== undefined && !(days > 0))
+          throw new Error(`--expires-in-days must be a positive number, got '${options.expiresInDays}'`);
+        const created = await withKeyService(options, (service) =>
+          service.create({
+            name: options.name,
+            allowedModels,
+            expiresAt: days === undefined ? null : Date.now() + days * 86_400_000,
+          }),
+        );
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify({ key: created.key, id: created.record.id, name: created.record.name })}\n`,
+          );
+          return;
+        }
+        process.stdout.write(`${created.key}\n`);
+        process.stderr.write(
+          `Created key ${created.record.id} (${created.record.name}). It is shown once: store it now.\n`,
+        );
+      },
+    );
   keys
     .command('list')
     .description('List keys (hints only, never secrets)')
@@ -61,7 +86,9 @@ export function registerKeysCommand(program: Command): void {
       if (records.length === 0) process.stdout.write('no keys\n');
       for (const record of records) {
         const state = describeRecord(record);
-        process.stdout.write(`${state.id}  ${state.hint}  ${state.status.padEnd(8)}  ${state.name}  models=${state.models}\n`);
+        process.stdout.write(
+          `${state.id}  ${state.hint}  ${state.status.padEnd(8)}  ${state.name}  models=${state.models}\n`,
+        );
       }
     });
   keys
@@ -75,7 +102,12 @@ export function registerKeysCommand(program: Command): void {
 }
 
 function describeRecord(record: KeyRecord) {
-  const status = record.revokedAt !== null ? 'revoked' : record.expiresAt !== null && record.expiresAt <= Date.now() ? 'expired' : 'active';
+  const status =
+    record.revokedAt !== null
+      ? 'revoked'
+      : record.expiresAt !== null && record.expiresAt <= Date.now()
+        ? 'expired'
+        : 'active';
   return {
     id: record.id,
     hint: record.keyHint,

@@ -11,7 +11,9 @@ export function registerSimulatorCommand(program: Command): void {
     .action(async (options: { port: string; host: string }) => {
       const { startSimulator } = await import('../../simulator/index.js');
       const simulator = await startSimulator({ port: parsePort(options.port), host: options.host });
-      process.stdout.write(`provider simulator listening on ${simulator.url} (OpenAI protocol at ${simulator.url}/v1)\n`);
+      process.stdout.write(
+        `provider simulator listening on ${simulator.url} (OpenAI protocol at ${simulator.url}/v1)\n`,
+      );
       const stop = () => {
         simulator.close().then(() => process.exit(0));
       };

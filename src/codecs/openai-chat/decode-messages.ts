@@ -7,8 +7,8 @@ import type {
   ToolCallPart,
   UserMessage,
 } from '../../canon/index.js';
+import { decodeDataUrl } from '../shared/data-url.js';
 import {
-  type WireObject,
   describeType,
   expectArray,
   expectObject,
@@ -18,8 +18,8 @@ import {
   missingField,
   optionalString,
   pickUnknown,
+  type WireObject,
 } from '../shared/read-fields.js';
-import { decodeDataUrl } from '../shared/data-url.js';
 
 const knownMessageKeys: Record<string, ReadonlySet<string>> = {
   system: new Set(['role', 'content', 'name']),
@@ -69,7 +69,11 @@ function decodeByRole(role: string, wire: WireObject, path: string): CanonMessag
       };
     }
     case 'user':
-      return { role: 'user', content: decodeUserContent(wire.content, joinPath(path, 'content')), ...nameField(name) };
+      return {
+        role: 'user',
+        content: decodeUserContent(wire.content, joinPath(path, 'content')),
+        ...nameField(name),
+      };
     case 'assistant':
       return decodeAssistant(wire, path, name);
     default: {
@@ -102,7 +106,8 @@ function decodeTextOnly(value: unknown, path: string, required: boolean): TextPa
   return expectArray(value, path).map((item, index) => {
     const partPath = `${path}[${index}]`;
     const part = expectObject(item, partPath);
-    if (part.type !== 'text') invalidField(joinPath(partPath, 'type'), `expected 'text', got ${describeType(part.type)}.`);
+    if (part.type !== 'text')
+      invalidField(joinPath(partPath, 'type'), `expected 'text', got ${describeType(part.type)}.`);
     return { type: 'text', text: expectString(part.text, joinPath(partPath, 'text')) };
   });
 }
@@ -126,10 +131,17 @@ function decodeUserPart(value: unknown, path: string): TextPart | ImagePart | Fi
       const audio = expectObject(part.input_audio, joinPath(path, 'input_audio'));
       const format = expectString(audio.format, joinPath(path, 'input_audio.format'));
       if (format !== 'wav' && format !== 'mp3') {
-        invalidField(joinPath(path, 'input_audio.format'), `expected 'wav' or 'mp3', got ${describeType(format)}.`);
+        invalidField(
+          joinPath(path, 'input_audio.format'),
+          `expected 'wav' or 'mp3', got ${describeType(format)}.`,
+        );
       }
       const data = expectString(audio.data, joinPath(path, 'input_audio.data'));
-      return { type: 'file', source: { kind: 'base64', mediaType: `audio/${format}`, data }, mediaType: `audio/${format}` };
+      return {
+        type: 'file',
+        source: { kind: 'base64', mediaType: `audio/${format}`, data },
+        mediaType: `audio/${format}`,
+      };
     }
     case 'file':
       return decodeFilePart(part, path);
@@ -146,7 +158,10 @@ function decodeImagePart(part: WireObject, path: string): ImagePart {
   const url = expectString(image.url, joinPath(path, 'image_url.url'));
   const detail = image.detail;
   if (detail !== undefined && detail !== null && detail !== 'auto' && detail !== 'low' && detail !== 'high') {
-    invalidField(joinPath(path, 'image_url.detail'), `expected 'auto', 'low' or 'high', got ${describeType(detail)}.`);
+    invalidField(
+      joinPath(path, 'image_url.detail'),
+      `expected 'auto', 'low' or 'high', got ${describeType(detail)}.`,
+    );
   }
   const inline = decodeDataUrl(url);
   const source: ImagePart['source'] = inline ? { kind: 'base64', ...inline } : { kind: 'url', url };
@@ -165,14 +180,20 @@ function decodeFilePart(part: WireObject, path: string): FilePart {
   if (fileId !== undefined) return { type: 'file', source: { kind: 'file-id', fileId }, ...named };
   if (fileData === undefined) missingField(joinPath(path, 'file.file_data'));
   const inline = decodeDataUrl(fileData);
-  if (inline) return { type: 'file', source: { kind: 'base64', ...inline }, mediaType: inline.mediaType, ...named };
-  return { type: 'file', source: { kind: 'base64', mediaType: 'application/octet-stream', data: fileData }, ...named };
+  if (inline)
+    return { type: 'file', source: { kind: 'base64', ...inline }, mediaType: inline.mediaType, ...named };
+  return {
+    type: 'file',
+    source: { kind: 'base64', mediaType: 'application/octet-stream', data: fileData },
+    ...named,
+  };
 }
 
 function decodeAssistant(wire: WireObject, path: string, name: string | undefined): AssistantMessage {
   const content: AssistantMessage['content'] = [];
   const reasoning = wire.reasoning_content ?? wire.reasoning;
-  if (typeof reasoning === 'string' && reasoning.length > 0) content.push({ type: 'reasoning', text: reasoning });
+  if (typeof reasoning === 'string' && reasoning.length > 0)
+    content.push({ type: 'reasoning', text: reasoning });
   const contentPath = joinPath(path, 'content');
   if (typeof wire.content === 'string') {
     if (wire.content.length > 0) content.push({ type: 'text', text: wire.content });
@@ -180,10 +201,15 @@ function decodeAssistant(wire: WireObject, path: string, name: string | undefine
     wire.content.forEach((item, index) => {
       const partPath = `${contentPath}[${index}]`;
       const part = expectObject(item, partPath);
-      if (part.type === 'text') content.push({ type: 'text', text: expectString(part.text, joinPath(partPath, 'text')) });
+      if (part.type === 'text')
+        content.push({ type: 'text', text: expectString(part.text, joinPath(partPath, 'text')) });
       else if (part.type === 'refusal') {
         content.push({ type: 'refusal', text: expectString(part.refusal, joinPath(partPath, 'refusal')) });
-      } else invalidField(joinPath(partPath, 'type'), `expected 'text' or 'refusal', got ${describeType(part.type)}.`);
+      } else
+        invalidField(
+          joinPath(partPath, 'type'),
+          `expected 'text' or 'refusal', got ${describeType(part.type)}.`,
+        );
     });
   } else if (wire.content !== undefined && wire.content !== null) {
     invalidField(contentPath, `expected a string, an array or null, got ${describeType(wire.content)}.`);
@@ -210,6 +236,7 @@ function decodeToolCall(value: unknown, path: string): ToolCallPart {
     type: 'tool-call',
     callId: expectString(call.id, joinPath(path, 'id')),
     toolName: expectString(fn.name, joinPath(path, 'function.name')),
-    argumentsJson: fn.arguments === undefined ? '{}' : expectString(fn.arguments, joinPath(path, 'function.arguments')),
+    argumentsJson:
+      fn.arguments === undefined ? '{}' : expectString(fn.arguments, joinPath(path, 'function.arguments')),
   };
 }

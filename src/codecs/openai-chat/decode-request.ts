@@ -1,6 +1,5 @@
 import type { CanonRequest, CanonSampling } from '../../canon/index.js';
 import {
-  type WireObject,
   describeType,
   expectArray,
   expectObject,
@@ -12,6 +11,7 @@ import {
   optionalNumber,
   optionalString,
   pickUnknown,
+  type WireObject,
 } from '../shared/read-fields.js';
 import { decodeOpenAiMessages } from './decode-messages.js';
 import { decodeOpenAiResponseFormat, decodeOpenAiToolChoice, decodeOpenAiTools } from './decode-tools.js';
@@ -73,13 +73,18 @@ export function decodeOpenAiChatRequest(body: unknown): CanonRequest {
   decodeAttribution(body, request);
   const effort = optionalString(body, 'reasoning_effort', '');
   if (effort !== undefined) {
-    if (!reasoningEfforts.has(effort)) invalidField('reasoning_effort', `unsupported value ${describeType(effort)}.`);
+    if (!reasoningEfforts.has(effort))
+      invalidField('reasoning_effort', `unsupported value ${describeType(effort)}.`);
     request.reasoning = { effort: effort as NonNullable<CanonRequest['reasoning']>['effort'] };
   }
   const extras = pickUnknown(body, knownFields);
-  const streamExtras = isWireObject(body.stream_options) ? pickUnknown(body.stream_options, new Set(['include_usage'])) : undefined;
+  const streamExtras = isWireObject(body.stream_options)
+    ? pickUnknown(body.stream_options, new Set(['include_usage']))
+    : undefined;
   if (extras || streamExtras) {
-    request.vendor = { 'openai-chat': { ...extras, ...(streamExtras ? { stream_options: streamExtras } : {}) } };
+    request.vendor = {
+      'openai-chat': { ...extras, ...(streamExtras ? { stream_options: streamExtras } : {}) },
+    };
   }
   return request;
 }
@@ -100,7 +105,11 @@ function decodeSampling(body: WireObject): CanonSampling {
   return sampling;
 }
 
-function assign<K extends keyof CanonSampling>(sampling: CanonSampling, key: K, value: CanonSampling[K] | undefined): void {
+function assign<K extends keyof CanonSampling>(
+  sampling: CanonSampling,
+  key: K,
+  value: CanonSampling[K] | undefined,
+): void {
   if (value !== undefined) sampling[key] = value;
 }
 

@@ -5,7 +5,7 @@ import {
   GatewayError,
   type ProviderIdentity,
 } from '../../canon/index.js';
-import { type WireObject, isWireObject } from '../shared/read-fields.js';
+import { isWireObject, type WireObject } from '../shared/read-fields.js';
 import { mapOpenAiFinishReason } from './map-finish-reason.js';
 import { mapOpenAiUsage } from './map-usage.js';
 
@@ -47,8 +47,10 @@ function decodeChoice(value: unknown, position: number, provider: ProviderIdenti
   const message = value.message;
   const content: AssistantMessage['content'] = [];
   const reasoning = message.reasoning_content ?? message.reasoning;
-  if (typeof reasoning === 'string' && reasoning.length > 0) content.push({ type: 'reasoning', text: reasoning });
-  if (typeof message.content === 'string' && message.content.length > 0) content.push({ type: 'text', text: message.content });
+  if (typeof reasoning === 'string' && reasoning.length > 0)
+    content.push({ type: 'reasoning', text: reasoning });
+  if (typeof message.content === 'string' && message.content.length > 0)
+    content.push({ type: 'text', text: message.content });
   if (typeof message.refusal === 'string' && message.refusal.length > 0) {
     content.push({ type: 'refusal', text: message.refusal });
   }

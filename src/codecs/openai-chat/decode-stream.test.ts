@@ -14,7 +14,11 @@ function decodeText(text: string): CanonEvent[] {
   return [...events, ...decoder.end()];
 }
 
-function chunk(delta: Record<string, unknown>, finish: string | null = null, extra: Record<string, unknown> = {}): string {
+function chunk(
+  delta: Record<string, unknown>,
+  finish: string | null = null,
+  extra: Record<string, unknown> = {},
+): string {
   return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish, ...extra }] })}\n\n`;
 }
 
@@ -43,13 +47,20 @@ describe('createOpenAiChatStreamDecoder', () => {
       { type: 'tool-call', callId: 'call_b', toolName: 'get_time', argumentsJson: '{}' },
     ]);
     expect(response.choices[0]?.finish).toEqual({ unified: 'tool-calls', raw: 'tool_calls' });
-    expect(response.usage).toMatchObject({ input: { total: 50, cacheRead: 10 }, output: { total: 20, reasoning: 0 } });
+    expect(response.usage).toMatchObject({
+      input: { total: 50, cacheRead: 10 },
+      output: { total: 20, reasoning: 0 },
+    });
     expect(response.vendor).toEqual({ 'openai-chat': { system_fingerprint: 'fp_1' } });
   });
 
   it('decodes reasoning fields (reasoning_content and reasoning) before the answer', () => {
     const events = decodeText(
-      chunk({ role: 'assistant', reasoning_content: 'Think ' }) + chunk({ reasoning: 'more.' }) + chunk({ content: 'Answer' }) + chunk({}, 'stop') + 'data: [DONE]\n\n',
+      chunk({ role: 'assistant', reasoning_content: 'Think ' }) +
+        chunk({ reasoning: 'more.' }) +
+        chunk({ content: 'Answer' }) +
+        chunk({}, 'stop') +
+        'data: [DONE]\n\n',
     );
     const response = collectEvents(events, provider);
     expect(response.choices[0]?.message.content).toEqual([
@@ -72,32 +83,63 @@ describe('createOpenAiChatStreamDecoder', () => {
   });
 
   it('a malformed chunk or an in-band error object is an error event, and nothing after it is decoded', () => {
-    const malformed = decodeText(`${chunk({ content: 'a' })}data: {"choices": [\n\n${chunk({ content: 'b' })}`);
+    const malformed = decodeText(
+      `${chunk({ content: 'a' })}data: {"choices": [\n\n${chunk({ content: 'b' })}`,
+    );
     expect(malformed.at(-1)?.type).toBe('error');
     expect(malformed.filter((event) => event.type === 'text-delta')).toHaveLength(1);
-    const inBand = decodeText(`${chunk({ content: 'a' })}data: {"error":{"message":"overloaded","type":"server_error"}}\n\n`);
+    const inBand = decodeText(
+      `${chunk({ content: 'a' })}data: {"error":{"message":"overloaded","type":"server_error"}}\n\n`,
+    );
     const last = inBand.at(-1);
     expect(last?.type === 'error' && last.error.message).toContain('overloaded');
   });
 
   it('keeps choices apart for n > 1 and carries logprobs', () => {
     const text =
-      `data: ${JSON.stringify({ id: 'c', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'A' }, logprobs: { content: [{ token: 'A', logprob: -0.1 }] } }, { index: 1, delta: { content: 'B' } }] })}\n\n` +
-      `data: ${JSON.stringify({ id: 'c', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }, { index: 1, delta: {}, finish_reason: 'length' }] })}\n\n` +
+      `data: ${JSON.stringify({
+        id: 'c',
+        created: 1,
+        model: 'm',
+        choices: [
+          { index: 0, delta: { content: 'A' }, logprobs: { content: [{ token: 'A', logprob: -0.1 }] } },
+          { index: 1, delta: { content: 'B' } },
+        ],
+      })}\n\n` +
+      `data: ${JSON.stringify({
+        id: 'c',
+        created: 1,
+        model: 'm',
+        choices: [
+          { index: 0, delta: {}, finish_reason: 'stop' },
+          { index: 1, delta: {}, finish_reason: 'length' },
+        ],
+      })}\n\n` +
       'data: [DONE]\n\n';
     const response = collectEvents(decodeText(text), provider);
-    expect(response.choices.map((choice) => [choice.index, choice.message.content, choice.finish.unified])).toEqual([
+    expect(
+      response.choices.map((choice) => [choice.index, choice.message.content, choice.finish.unified]),
+    ).toEqual([
       [0, [{ type: 'text', text: 'A' }], 'stop'],
       [1, [{ type: 'text', text: 'B' }], 'length'],
     ]);
-    expect(response.choices[0]?.logprobs).toEqual({ content: [{ token: 'A', logprob: -0.1 }], refusal: null });
+    expect(response.choices[0]?.logprobs).toEqual({
+      content: [{ token: 'A', logprob: -0.1 }],
+      refusal: null,
+    });
   });
 
   it('accepts whole tool-call arguments sent as an object (Ollama)', () => {
     const events = decodeText(
-      chunk({ tool_calls: [{ index: 0, id: 'x', type: 'function', function: { name: 'f', arguments: { a: 1 } } }] }) + chunk({}, 'tool_calls') + 'data: [DONE]\n\n',
+      chunk({
+        tool_calls: [{ index: 0, id: 'x', type: 'function', function: { name: 'f', arguments: { a: 1 } } }],
+      }) +
+        chunk({}, 'tool_calls') +
+        'data: [DONE]\n\n',
     );
     const response = collectEvents(events, provider);
-    expect(response.choices[0]?.message.content).toEqual([{ type: 'tool-call', callId: 'x', toolName: 'f', argumentsJson: '{"a":1}' }]);
+    expect(response.choices[0]?.message.content).toEqual([
+      { type: 'tool-call', callId: 'x', toolName: 'f', argumentsJson: '{"a":1}' },
+    ]);
   });
 });

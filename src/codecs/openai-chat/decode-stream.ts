@@ -1,10 +1,10 @@
 import { type CanonEvent, GatewayError, type ProviderIdentity } from '../../canon/index.js';
 import type { SseEvent } from '../../http/sse-types.js';
 import type { StreamDecoder } from '../codec.js';
-import { type WireObject, isWireObject } from '../shared/read-fields.js';
+import { isWireObject, type WireObject } from '../shared/read-fields.js';
+import { decodeOpenAiErrorObject } from './map-error.js';
 import { mapOpenAiFinishReason } from './map-finish-reason.js';
 import { mapOpenAiUsage } from './map-usage.js';
-import { decodeOpenAiErrorObject } from './map-error.js';
 
 interface ChoiceState {
   nextBlock: number;
@@ -58,7 +58,10 @@ export function createOpenAiChatStreamDecoder(provider: ProviderIdentity): Strea
         return [
           {
             type: 'warning',
-            warning: { code: 'upstream-missing-done', message: 'upstream stream ended without [DONE] after finishing' },
+            warning: {
+              code: 'upstream-missing-done',
+              message: 'upstream stream ended without [DONE] after finishing',
+            },
           },
         ];
       }
@@ -147,7 +150,12 @@ function onChoice(state: DecoderState, wire: WireObject, events: CanonEvent[]): 
   }
 }
 
-function onToolCallDelta(choice: ChoiceState, call: WireObject, events: CanonEvent[], tag: { choice?: number }): void {
+function onToolCallDelta(
+  choice: ChoiceState,
+  call: WireObject,
+  events: CanonEvent[],
+  tag: { choice?: number },
+): void {
   const position = typeof call.index === 'number' ? call.index : choice.toolBlocks.size;
   const fn = isWireObject(call.function) ? call.function : {};
   let block = choice.toolBlocks.get(position);
@@ -166,7 +174,12 @@ function onToolCallDelta(choice: ChoiceState, call: WireObject, events: CanonEve
     });
   }
   // Some servers (Ollama) send whole arguments as an object rather than a string fragment.
-  const args = typeof fn.arguments === 'string' ? fn.arguments : isWireObject(fn.arguments) ? JSON.stringify(fn.arguments) : '';
+  const args =
+    typeof fn.arguments === 'string'
+      ? fn.arguments
+      : isWireObject(fn.arguments)
+        ? JSON.stringify(fn.arguments)
+        : '';
   if (args.length > 0) events.push({ type: 'tool-call-delta', block, argumentsDelta: args, ...tag });
 }
 

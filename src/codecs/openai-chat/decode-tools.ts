@@ -39,11 +39,17 @@ export function decodeOpenAiTools(value: unknown): CanonTool[] | undefined {
 }
 
 /** Decodes `tool_choice`, checking a forced tool exists. */
-export function decodeOpenAiToolChoice(value: unknown, tools: CanonTool[] | undefined): CanonToolChoice | undefined {
+export function decodeOpenAiToolChoice(
+  value: unknown,
+  tools: CanonTool[] | undefined,
+): CanonToolChoice | undefined {
   if (value === undefined || value === null) return undefined;
   if (value === 'auto' || value === 'none' || value === 'required') return value;
   if (typeof value === 'string') {
-    invalidField('tool_choice', `expected 'none', 'auto', 'required' or an object, got ${describeType(value)}.`);
+    invalidField(
+      'tool_choice',
+      `expected 'none', 'auto', 'required' or an object, got ${describeType(value)}.`,
+    );
   }
   const choice = expectObject(value, 'tool_choice');
   if (choice.type !== 'function') {
@@ -70,7 +76,10 @@ export function decodeOpenAiResponseFormat(value: unknown): CanonOutputFormat | 
       const schema = expectObject(format.json_schema, 'response_format.json_schema');
       const name = expectString(schema.name, 'response_format.json_schema.name');
       if (!toolNamePattern.test(name)) {
-        invalidField('response_format.json_schema.name', 'expected 1-64 characters of a-z, A-Z, 0-9, _ or -.');
+        invalidField(
+          'response_format.json_schema.name',
+          'expected 1-64 characters of a-z, A-Z, 0-9, _ or -.',
+        );
       }
       const decoded: CanonOutputFormat = { type: 'json', schemaName: name };
       if (schema.schema !== undefined && schema.schema !== null) {

@@ -19,7 +19,10 @@ export interface OpenAiChatEncodeOptions {
   streamUsage: boolean;
 }
 
-const defaultOptions: OpenAiChatEncodeOptions = { maxTokensField: 'max_completion_tokens', streamUsage: true };
+const defaultOptions: OpenAiChatEncodeOptions = {
+  maxTokensField: 'max_completion_tokens',
+  streamUsage: true,
+};
 
 /**
  * CanonRequest → OpenAI Chat Completions body. Fields the caller sent in OpenAI's own shape that the hub
@@ -41,7 +44,11 @@ export function encodeOpenAiChatRequest(
   setIfDefined(body, 'frequency_penalty', sampling.frequencyPenalty);
   if (sampling.stopSequences) body.stop = sampling.stopSequences;
   if (sampling.topK !== undefined) {
-    warnings.push({ code: 'unsupported-parameter', field: 'top_k', message: 'top_k is not part of the OpenAI Chat API; dropped.' });
+    warnings.push({
+      code: 'unsupported-parameter',
+      field: 'top_k',
+      message: 'top_k is not part of the OpenAI Chat API; dropped.',
+    });
   }
   if (request.tools) {
     body.tools = request.tools.map((tool) => ({
@@ -112,7 +119,12 @@ function encodeMessage(message: CanonMessage): WireObject[] {
 function encodeMessageCore(message: CanonMessage): WireObject[] {
   switch (message.role) {
     case 'system':
-      return [withName({ role: message.developer ? 'developer' : 'system', content: encodeText(message.content) }, message.name)];
+      return [
+        withName(
+          { role: message.developer ? 'developer' : 'system', content: encodeText(message.content) },
+          message.name,
+        ),
+      ];
     case 'user':
       return [withName({ role: 'user', content: encodeUserContent(message.content) }, message.name)];
     case 'assistant':
@@ -124,7 +136,9 @@ function encodeMessageCore(message: CanonMessage): WireObject[] {
         tool_call_id: result.callId,
         content: result.content.every((part) => part.type === 'text')
           ? encodeText(result.content as TextPart[])
-          : result.content.map((part) => (part.type === 'text' ? { type: 'text', text: part.text } : encodeImage(part))),
+          : result.content.map((part) =>
+              part.type === 'text' ? { type: 'text', text: part.text } : encodeImage(part),
+            ),
       }));
   }
 }
@@ -157,7 +171,10 @@ function encodeImage(part: ImagePart): WireObject {
       : part.source.kind === 'base64'
         ? encodeDataUrl(part.source.mediaType, part.source.data)
         : part.source.fileId;
-  return { type: 'image_url', image_url: { url, ...(part.detail === undefined ? {} : { detail: part.detail }) } };
+  return {
+    type: 'image_url',
+    image_url: { url, ...(part.detail === undefined ? {} : { detail: part.detail }) },
+  };
 }
 
 function encodeFile(part: FilePart): WireObject {
@@ -181,7 +198,11 @@ function encodeAssistant(message: AssistantMessage): WireObject {
     if (part.type === 'text') texts.push(part.text);
     else if (part.type === 'refusal') refusal = (refusal ?? '') + part.text;
     else if (part.type === 'tool-call') {
-      toolCalls.push({ id: part.callId, type: 'function', function: { name: part.toolName, arguments: part.argumentsJson } });
+      toolCalls.push({
+        id: part.callId,
+        type: 'function',
+        function: { name: part.toolName, arguments: part.argumentsJson },
+      });
     }
   }
   const wire: WireObject = { role: 'assistant', content: texts.length > 0 ? texts.join('') : null };

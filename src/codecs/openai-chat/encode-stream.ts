@@ -19,7 +19,11 @@ interface ChoiceState {
  * summary) and `[DONE]`. An error becomes a final `data: {"error":...}` frame and no `[DONE]`.
  */
 export function createOpenAiChatStreamEncoder(request: CanonRequest): StreamEncoder {
-  let head = { id: `chatcmpl-${Date.now().toString(36)}`, created: Math.floor(Date.now() / 1000), model: request.model };
+  let head = {
+    id: `chatcmpl-${Date.now().toString(36)}`,
+    created: Math.floor(Date.now() / 1000),
+    model: request.model,
+  };
   let fingerprint: unknown;
   let usage: CanonUsage | undefined;
   let summary: GatewaySummary | undefined;
@@ -61,7 +65,13 @@ export function createOpenAiChatStreamEncoder(request: CanonRequest): StreamEnco
           break;
         case 'text-delta':
           stateOf(event.choice ?? 0, frames);
-          frames.push(chunk(event.choice ?? 0, { content: event.text }, event.logprobs ? { logprobs: event.logprobs } : undefined));
+          frames.push(
+            chunk(
+              event.choice ?? 0,
+              { content: event.text },
+              event.logprobs ? { logprobs: event.logprobs } : undefined,
+            ),
+          );
           break;
         case 'refusal-delta':
           stateOf(event.choice ?? 0, frames);
@@ -75,22 +85,35 @@ export function createOpenAiChatStreamEncoder(request: CanonRequest): StreamEnco
           const state = stateOf(event.choice ?? 0, frames, true);
           const index = state.toolIndexes.size;
           state.toolIndexes.set(event.block, index);
-          const call = { index, id: event.callId, type: 'function', function: { name: event.toolName, arguments: '' } };
+          const call = {
+            index,
+            id: event.callId,
+            type: 'function',
+            function: { name: event.toolName, arguments: '' },
+          };
           frames.push(chunk(event.choice ?? 0, { tool_calls: [call] }));
           break;
         }
         case 'tool-call-delta': {
           const index = stateOf(event.choice ?? 0, frames).toolIndexes.get(event.block) ?? 0;
-          frames.push(chunk(event.choice ?? 0, { tool_calls: [{ index, function: { arguments: event.argumentsDelta } }] }));
+          frames.push(
+            chunk(event.choice ?? 0, {
+              tool_calls: [{ index, function: { arguments: event.argumentsDelta } }],
+            }),
+          );
           break;
         }
         case 'finish':
           stateOf(event.choice ?? 0, frames);
           frames.push(
-            chunk(event.choice ?? 0, {}, {
-              finish_reason: encodeOpenAiFinishReason(event.finish),
-              ...(event.logprobs ? { logprobs: event.logprobs } : {}),
-            }),
+            chunk(
+              event.choice ?? 0,
+              {},
+              {
+                finish_reason: encodeOpenAiFinishReason(event.finish),
+                ...(event.logprobs ? { logprobs: event.logprobs } : {}),
+              },
+            ),
           );
           break;
         case 'usage':
@@ -113,7 +136,13 @@ export function createOpenAiChatStreamEncoder(request: CanonRequest): StreamEnco
       const frames: SseFrame[] = [];
       const wantsUsage = request.streamUsage && usage !== undefined;
       if (wantsUsage || summary) {
-        const body: WireObject = { id: head.id, object: 'chat.completion.chunk', created: head.created, model: head.model, choices: [] };
+        const body: WireObject = {
+          id: head.id,
+          object: 'chat.completion.chunk',
+          created: head.created,
+          model: head.model,
+          choices: [],
+        };
         body.usage = wantsUsage && usage ? encodeOpenAiUsage(usage) : null;
         if (summary) body.switchyard = encodeSummaryObject(summary);
         frames.push({ data: JSON.stringify(body) });

@@ -10,9 +10,17 @@ import { createOpenAiChatStreamEncoder } from './encode-stream.js';
 import { decodeOpenAiError, encodeOpenAiError } from './map-error.js';
 import { readOpenAiCredential } from './read-credential.js';
 
-export { decodeOpenAiChatRequest, encodeOpenAiChatRequest, decodeOpenAiChatResponse, encodeOpenAiChatResponse };
-export { createOpenAiChatStreamDecoder, createOpenAiChatStreamEncoder, decodeOpenAiError, encodeOpenAiError };
 export type { OpenAiChatEncodeOptions } from './encode-request.js';
+export {
+  createOpenAiChatStreamDecoder,
+  createOpenAiChatStreamEncoder,
+  decodeOpenAiChatRequest,
+  decodeOpenAiChatResponse,
+  decodeOpenAiError,
+  encodeOpenAiChatRequest,
+  encodeOpenAiChatResponse,
+  encodeOpenAiError,
+};
 
 /** What an OpenAI-SDK caller speaks. */
 export const openAiChatIngress: IngressCodec = {

@@ -1,6 +1,6 @@
-import { type GatewayError, type ProviderIdentity, errorCatalog } from '../../canon/index.js';
-import { buildUpstreamError } from '../shared/upstream-error.js';
+import { errorCatalog, type GatewayError, type ProviderIdentity } from '../../canon/index.js';
 import { isWireObject } from '../shared/read-fields.js';
+import { buildUpstreamError } from '../shared/upstream-error.js';
 
 /** Upstream OpenAI-style error response → GatewayError (also reads vLLM's flat and numeric-code forms). */
 export function decodeOpenAiError(
@@ -20,12 +20,22 @@ export function decodeOpenAiError(
 }
 
 /** An error object found inside a stream (`data: {"error": {...}}`). */
-export function decodeOpenAiErrorObject(chunk: unknown, status: number, provider: ProviderIdentity): GatewayError {
+export function decodeOpenAiErrorObject(
+  chunk: unknown,
+  status: number,
+  provider: ProviderIdentity,
+): GatewayError {
   const { code, message } = readErrorFields(chunk, 'upstream reported an error mid-stream');
   const wire = isWireObject(chunk) && isWireObject(chunk.error) ? chunk.error : {};
   const type = typeof wire.type === 'string' ? wire.type : '';
   // A mid-stream error carries no HTTP status of its own; infer one from its type.
-  const inferred = type.includes('rate_limit') ? 429 : type.includes('invalid_request') ? 400 : status === 200 ? 500 : status;
+  const inferred = type.includes('rate_limit')
+    ? 429
+    : type.includes('invalid_request')
+      ? 400
+      : status === 200
+        ? 500
+        : status;
   return buildUpstreamError({ provider, status: inferred, code, message });
 }
 
@@ -37,7 +47,9 @@ function readErrorFields(parsed: unknown, fallback: string): { code: string | un
   const message =
     typeof container.message === 'string'
       ? container.message
-      : typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string'
+      : typeof parsed === 'object' &&
+          parsed !== null &&
+          typeof (parsed as { error?: unknown }).error === 'string'
         ? String((parsed as { error: string }).error)
         : fallback.slice(0, 300);
   return { code, message };

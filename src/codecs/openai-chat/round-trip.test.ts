@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CanonEvent, type CanonResponse, collectEvents, replayResponse } from '../../canon/index.js';
-import { createSseParser } from '../../http/index.js';
+import { createSseParser, encodeSseFrame } from '../../http/index.js';
 import { decodeOpenAiChatRequest } from './decode-request.js';
 import { decodeOpenAiChatResponse } from './decode-response.js';
 import { createOpenAiChatStreamDecoder } from './decode-stream.js';
 import { encodeOpenAiChatRequest } from './encode-request.js';
 import { encodeOpenAiChatResponse } from './encode-response.js';
 import { createOpenAiChatStreamEncoder } from './encode-stream.js';
-import { encodeSseFrame } from '../../http/index.js';
 
 const provider = { id: 'openai', model: 'gpt-4o-mini' };
-const requestFixture = JSON.parse(readFileSync(new URL('./__fixtures__/full-request.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const requestFixture = JSON.parse(
+  readFileSync(new URL('./__fixtures__/full-request.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 const toolStream = readFileSync(new URL('./__fixtures__/stream-tools.sse', import.meta.url), 'utf8');
 
 function decodeStreamText(text: string): CanonEvent[] {
@@ -21,7 +22,12 @@ function decodeStreamText(text: string): CanonEvent[] {
 }
 
 function encodeStreamText(events: CanonEvent[], streamUsage: boolean): string {
-  const request = decodeOpenAiChatRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true, stream_options: { include_usage: streamUsage } });
+  const request = decodeOpenAiChatRequest({
+    model: 'm',
+    messages: [{ role: 'user', content: 'x' }],
+    stream: true,
+    stream_options: { include_usage: streamUsage },
+  });
   const encoder = createOpenAiChatStreamEncoder(request);
   return [...events.flatMap((event) => encoder.push(event)), ...encoder.end()].map(encodeSseFrame).join('');
 }
@@ -42,7 +48,11 @@ const sampleResponse: CanonResponse = {
       },
       finish: { unified: 'tool-calls', raw: 'tool_calls' },
     },
-    { index: 1, message: { role: 'assistant', content: [{ type: 'refusal', text: 'No.' }] }, finish: { unified: 'stop', raw: 'stop' } },
+    {
+      index: 1,
+      message: { role: 'assistant', content: [{ type: 'refusal', text: 'No.' }] },
+      finish: { unified: 'stop', raw: 'stop' },
+    },
   ],
   usage: { input: { total: 30, cacheRead: 4 }, output: { total: 12, reasoning: 2 } },
   warnings: [],
@@ -67,7 +77,10 @@ describe('OpenAI chat codec round trips', () => {
   it('stream: collect(decode(encode(events))) equals collect(events), for a recorded upstream stream', () => {
     const events = decodeStreamText(toolStream);
     const again = decodeStreamText(encodeStreamText(events, true));
-    const strip = (response: CanonResponse) => ({ ...response, usage: { input: response.usage?.input, output: response.usage?.output } });
+    const strip = (response: CanonResponse) => ({
+      ...response,
+      usage: { input: response.usage?.input, output: response.usage?.output },
+    });
     expect(strip(collectEvents(again, provider))).toEqual(strip(collectEvents(events, provider)));
   });
 
@@ -80,9 +93,13 @@ describe('OpenAI chat codec round trips', () => {
   });
 
   it('stream: an error event becomes an in-band error frame and no [DONE]', () => {
-    const events = decodeStreamText('data: {"id":"c","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hal"}}]}\n\n');
+    const events = decodeStreamText(
+      'data: {"id":"c","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hal"}}]}\n\n',
+    );
     const text = encodeStreamText(events, false);
     expect(text).not.toContain('[DONE]');
-    expect(text.trim().split('\n\n').at(-1)).toMatch(/^data: \{"error":\{"message":".*ended before the answer was finished/);
+    expect(text.trim().split('\n\n').at(-1)).toMatch(
+      /^data: \{"error":\{"message":".*ended before the answer was finished/,
+    );
   });
 });

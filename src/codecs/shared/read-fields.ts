@@ -20,7 +20,8 @@ export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  if (typeof value === 'string')
+    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   return `${typeof value} (${String(value)})`;
 }
 
@@ -53,7 +54,8 @@ export function optionalString(object: WireObject, key: string, path: string): s
 export function optionalBoolean(object: WireObject, key: string, path: string): boolean | undefined {
   const value = object[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') invalidField(joinPath(path, key), `expected a boolean, got ${describeType(value)}.`);
+  if (typeof value !== 'boolean')
+    invalidField(joinPath(path, key), `expected a boolean, got ${describeType(value)}.`);
   return value;
 }
 
@@ -63,7 +65,12 @@ export interface NumberRule {
   integer?: boolean;
 }
 
-export function optionalNumber(object: WireObject, key: string, path: string, rule: NumberRule = {}): number | undefined {
+export function optionalNumber(
+  object: WireObject,
+  key: string,
+  path: string,
+  rule: NumberRule = {},
+): number | undefined {
   const value = object[key];
   if (value === undefined || value === null) return undefined;
   return expectNumber(value, joinPath(path, key), rule);
@@ -74,8 +81,10 @@ export function expectNumber(value: unknown, param: string, rule: NumberRule = {
     invalidField(param, `expected a number, got ${describeType(value)}.`);
   }
   if (rule.integer && !Number.isInteger(value)) invalidField(param, `expected an integer, got ${value}.`);
-  if (rule.min !== undefined && value < rule.min) invalidField(param, `expected a value >= ${rule.min}, got ${value}.`);
-  if (rule.max !== undefined && value > rule.max) invalidField(param, `expected a value <= ${rule.max}, got ${value}.`);
+  if (rule.min !== undefined && value < rule.min)
+    invalidField(param, `expected a value >= ${rule.min}, got ${value}.`);
+  if (rule.max !== undefined && value > rule.max)
+    invalidField(param, `expected a value <= ${rule.max}, got ${value}.`);
   return value;
 }
 

@@ -3,7 +3,8 @@ import { type ErrorKind, GatewayError, type ProviderIdentity } from '../../canon
 /** Reads `retry-after-ms` or `retry-after` (seconds or an HTTP date) into milliseconds. */
 export function readRetryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
   const milliseconds = headers['retry-after-ms'];
-  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds)) return Math.ceil(Number(milliseconds));
+  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds))
+    return Math.ceil(Number(milliseconds));
   const value = headers['retry-after'];
   if (value === undefined) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value) * 1000);
@@ -16,7 +17,8 @@ export function scrubSecrets(text: string): string {
   return text.replace(/\b(sk|sy|gsk|xai|pplx|AIza)[-_A-Za-z0-9]{12,}/g, '[redacted]');
 }
 
-const contextPattern = /context[ _-]?length|maximum context|context window|too many tokens|prompt is too long/i;
+const contextPattern =
+  /context[ _-]?length|maximum context|context window|too many tokens|prompt is too long/i;
 const policyPattern = /content[ _-]?(policy|filter|management)|safety system|flagged/i;
 
 /** Classifies an upstream HTTP error by status and the provider's own code/message words. */
@@ -48,12 +50,16 @@ export function buildUpstreamError(input: {
   const kind = classifyUpstreamStatus(input.status, input.code, input.message);
   const retryAfterMs = input.headers ? readRetryAfterMs(input.headers) : undefined;
   const text = scrubSecrets(input.message).slice(0, 500);
-  return new GatewayError(kind, `${input.provider.id} (${input.provider.model}) returned ${input.status}: ${text}`, {
-    provider: input.provider.id,
-    upstreamModel: input.provider.model,
-    upstreamStatus: input.status,
-    ...(input.code === undefined ? {} : { code: input.code }),
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    ...(input.body === undefined ? {} : { upstreamBody: scrubSecrets(input.body).slice(0, 2000) }),
-  });
+  return new GatewayError(
+    kind,
+    `${input.provider.id} (${input.provider.model}) returned ${input.status}: ${text}`,
+    {
+      provider: input.provider.id,
+      upstreamModel: input.provider.model,
+      upstreamStatus: input.status,
+      ...(input.code === undefined ? {} : { code: input.code }),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...(input.body === undefined ? {} : { upstreamBody: scrubSecrets(input.body).slice(0, 2000) }),
+    },
+  );
 }

@@ -1,5 +1,5 @@
-import { GatewayError } from '../../canon/index.js';
 import { isModelAllowed } from '../../auth/index.js';
+import { GatewayError } from '../../canon/index.js';
 import type { Stage } from '../compose.js';
 
 /** Decodes the body in the caller's shape and checks the key may use the model it names. */
@@ -11,9 +11,13 @@ export function createDecodeStage(): Stage {
       context.request = request;
       const principal = context.principal;
       if (principal && !isModelAllowed(principal, request.model)) {
-        throw new GatewayError('model_not_allowed', `This key is not allowed to use the model '${request.model}'.`, {
-          param: 'model',
-        });
+        throw new GatewayError(
+          'model_not_allowed',
+          `This key is not allowed to use the model '${request.model}'.`,
+          {
+            param: 'model',
+          },
+        );
       }
       return next();
     },

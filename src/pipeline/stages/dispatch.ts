@@ -1,13 +1,14 @@
 import { GatewayError } from '../../canon/index.js';
-import { type ExecutionDependencies, executePlan } from '../../routing/execute-plan.js';
 import { createDeadline } from '../../routing/attempt-controller.js';
+import { type ExecutionDependencies, executePlan } from '../../routing/execute-plan.js';
 import type { Pipeline } from '../compose.js';
 
 /** The terminal stage: runs the plan (attempts, retries, fallbacks, the streaming commit point). */
 export function createDispatch(dependencies: ExecutionDependencies): Pipeline {
   return async (context) => {
     const { request, plan } = context;
-    if (!request || !plan) throw new GatewayError('internal', 'dispatch reached without a request and a plan');
+    if (!request || !plan)
+      throw new GatewayError('internal', 'dispatch reached without a request and a plan');
     const deadline = createDeadline(context.signal, plan.timeouts.totalMs);
     let streaming = false;
     try {

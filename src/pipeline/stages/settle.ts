@@ -1,16 +1,16 @@
 import {
   type CanonEvent,
   type CanonUsage,
+  type GatewayError,
   type GatewaySummary,
   toGatewayError,
-  type GatewayError,
 } from '../../canon/index.js';
+import { countTextTokens, estimatePromptTokens } from '../../limits/estimate-tokens.js';
 import type { RequestOutcome } from '../../store/index.js';
 import type { Stage } from '../compose.js';
 import type { RequestContext } from '../context.js';
 import type { Outcome } from '../outcome.js';
 import { buildSummary, type Pricing } from './summary.js';
-import { countTextTokens, estimatePromptTokens } from '../../limits/estimate-tokens.js';
 
 /** Where settled requests go (the write-behind request log). */
 export interface SettleSink {
@@ -42,15 +42,29 @@ export function createSettleStage(pricing: Pricing, sink: SettleSink): Stage {
       } catch (thrown) {
         const error = toGatewayError(thrown);
         const outcomeKind: RequestOutcome = error.kind === 'client_closed' ? 'aborted' : 'error';
-        sink.record(context, { outcome: outcomeKind, status: error.status, usageEstimated: false, costMicros: null, error });
+        sink.record(context, {
+          outcome: outcomeKind,
+          status: error.status,
+          usageEstimated: false,
+          costMicros: null,
+          error,
+        });
         throw error;
       }
       if (outcome.kind === 'response') {
-        const usage = outcome.response.usage ?? (await estimateUsage(context, textOf(outcome.response.choices[0]?.message.content)));
+        const usage =
+          outcome.response.usage ??
+          (await estimateUsage(context, textOf(outcome.response.choices[0]?.message.content)));
         const estimated = outcome.response.usage === undefined;
         const summary = buildSummary(context, pricing, usage);
         context.summary = summary.summary;
-        sink.record(context, { outcome: 'success', status: 200, usage, usageEstimated: estimated, costMicros: summary.costMicros });
+        sink.record(context, {
+          outcome: 'success',
+          status: 200,
+          usage,
+          usageEstimated: estimated,
+          costMicros: summary.costMicros,
+        });
         return outcome;
       }
       return { kind: 'stream', events: settleStream(context, outcome.events, pricing, sink) };

@@ -1,6 +1,5 @@
 import type { CanonUsage, GatewaySummary } from '../../canon/index.js';
 import { computeCostMicros, formatUsd, type ModelPrice } from '../../catalog/index.js';
-import { listCandidates } from '../../routing/plan.js';
 import type { RequestContext } from '../context.js';
 
 /** Finds the price of the deployment that answered. */

@@ -24,7 +24,11 @@ export function applyQuirks(
   }
   if (!quirks.supportsN && typeof body.n === 'number' && body.n > 1) {
     delete body.n;
-    warnings.push({ code: 'unsupported-parameter', field: 'n', message: `${providerName} returns one choice only; 'n' was not sent.` });
+    warnings.push({
+      code: 'unsupported-parameter',
+      field: 'n',
+      message: `${providerName} returns one choice only; 'n' was not sent.`,
+    });
   }
   if (quirks.imageUrls === 'data-only' && hasRemoteImage(request)) {
     warnings.push({
@@ -38,6 +42,8 @@ export function applyQuirks(
 
 function hasRemoteImage(request: CanonRequest): boolean {
   return request.messages.some(
-    (message) => message.role === 'user' && message.content.some((part) => part.type === 'image' && part.source.kind === 'url'),
+    (message) =>
+      message.role === 'user' &&
+      message.content.some((part) => part.type === 'image' && part.source.kind === 'url'),
   );
 }

@@ -22,12 +22,18 @@ export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): Provi
     selfHosted: preset.selfHosted,
     baseUrl: provider.baseUrl,
     timeouts: provider.timeouts,
-    buildRequest(request: CanonRequest, upstreamModel: string): { spec: HttpRequestSpec; warnings: Warning[] } {
+    buildRequest(
+      request: CanonRequest,
+      upstreamModel: string,
+    ): { spec: HttpRequestSpec; warnings: Warning[] } {
       const encoded = encodeOpenAiChatRequest(request, upstreamModel, {
         maxTokensField: preset.quirks.maxTokensField,
         streamUsage: preset.quirks.streamUsage,
       });
-      const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, request, preset.quirks, provider.name)];
+      const warnings = [
+        ...encoded.warnings,
+        ...applyQuirks(encoded.body, request, preset.quirks, provider.name),
+      ];
       return {
         spec: { url: endpoint, method: 'POST', headers: baseHeaders, body: JSON.stringify(encoded.body) },
         warnings,
@@ -35,7 +41,8 @@ export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): Provi
     },
     decodeResponse: (body, upstreamModel) => decodeOpenAiChatResponse(body, identity(upstreamModel)),
     createStreamDecoder: (upstreamModel) => createOpenAiChatStreamDecoder(identity(upstreamModel)),
-    decodeError: (status, body, headers, upstreamModel) => decodeOpenAiError(status, body, headers, identity(upstreamModel)),
+    decodeError: (status, body, headers, upstreamModel) =>
+      decodeOpenAiError(status, body, headers, identity(upstreamModel)),
   };
 }
 

@@ -24,6 +24,9 @@ export async function handleReady(response: ServerResponse, probe: ReadinessProb
   const ready = store && providers > 0;
   sendJson(response, ready ? 200 : 503, {
     status: ready ? 'ready' : 'not_ready',
-    checks: { store: store ? 'ok' : 'unreachable', providers: providers > 0 ? `${providers} configured` : 'none configured' },
+    checks: {
+      store: store ? 'ok' : 'unreachable',
+      providers: providers > 0 ? `${providers} configured` : 'none configured',
+    },
   });
 }

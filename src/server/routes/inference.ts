@@ -19,10 +19,16 @@ export interface InferenceRouteDependencies {
 
 /** Serves one API shape's inference endpoint through the pipeline. */
 export function createInferenceHandler(ingress: IngressCodec, dependencies: InferenceRouteDependencies) {
-  return async (request: IncomingMessage, response: ServerResponse, query: URLSearchParams, routeParams: RouteParams) => {
+  return async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    query: URLSearchParams,
+    routeParams: RouteParams,
+  ) => {
     const cancellation = new Cancellation();
     response.once('close', () => {
-      if (!response.writableFinished) cancellation.abort(new GatewayError('client_closed', 'the client closed the connection'));
+      if (!response.writableFinished)
+        cancellation.abort(new GatewayError('client_closed', 'the client closed the connection'));
     });
     const context: RequestContext = {
       id: randomUUID(),
@@ -43,11 +49,13 @@ export function createInferenceHandler(ingress: IngressCodec, dependencies: Infe
       const outcome = await dependencies.pipeline(context);
       const headers = buildTransparencyHeaders(context);
       const canonRequest = context.request as NonNullable<RequestContext['request']>;
-      if (outcome.kind === 'response') sendJson(response, 200, ingress.encodeResponse(outcome.response, canonRequest), headers);
+      if (outcome.kind === 'response')
+        sendJson(response, 200, ingress.encodeResponse(outcome.response, canonRequest), headers);
       else await streamEvents(response, ingress, canonRequest, outcome.events, headers);
     } catch (thrown) {
       const error = toGatewayError(thrown);
-      if (error.kind === 'internal') dependencies.logger.error({ err: error, requestId: context.id }, 'internal error');
+      if (error.kind === 'internal')
+        dependencies.logger.error({ err: error, requestId: context.id }, 'internal error');
       const headers = buildTransparencyHeaders(context);
       if (error.kind === 'payload_too_large') headers.connection = 'close';
       if (!response.headersSent) sendError(response, ingress, error, headers);

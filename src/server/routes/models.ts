@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isModelAllowed, type Principal } from '../../auth/index.js';
 import { GatewayError, toGatewayError } from '../../canon/index.js';
-import { type Principal, isModelAllowed } from '../../auth/index.js';
 import type { IngressCodec } from '../../codecs/codec.js';
 import type { Router } from '../../routing/resolve-plan.js';
 import { sendError, sendJson } from '../respond.js';
@@ -19,11 +19,19 @@ export function createModelsHandler(
       const principal = keys.verify(ingress.readCredential({ headers: request.headers, query }));
       const models = router.listModels().filter((model) => isModelAllowed(principal, model.id));
       if (modelId === undefined) {
-        sendJson(response, 200, { object: 'list', data: models.map((model) => describe(model.id, model.ownedBy)) });
+        sendJson(response, 200, {
+          object: 'list',
+          data: models.map((model) => describe(model.id, model.ownedBy)),
+        });
         return;
       }
       const found = models.find((model) => model.id === modelId);
-      if (!found) throw new GatewayError('model_not_found', `The model '${modelId}' does not exist or this key may not use it.`, { param: 'model' });
+      if (!found)
+        throw new GatewayError(
+          'model_not_found',
+          `The model '${modelId}' does not exist or this key may not use it.`,
+          { param: 'model' },
+        );
       sendJson(response, 200, describe(found.id, found.ownedBy));
     } catch (thrown) {
       sendError(response, ingress, toGatewayError(thrown));
