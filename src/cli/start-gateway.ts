@@ -43,7 +43,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   if ([...config.providers.values()].some((provider) => provider.baseUrl === simulatorPlaceholderBaseUrl)) {
     // Loaded only when needed: the simulator pulls in a tokenizer worth tens of megabytes.
     const { startSimulator } = await import('../simulator/index.js');
-    simulator = await startSimulator({ port: 0, host: '127.0.0.1', defaultDelayMs: options.simulatorDelayMs ?? 0 });
+    simulator = await startSimulator({
+      port: 0,
+      host: '127.0.0.1',
+      defaultDelayMs: options.simulatorDelayMs ?? 0,
+    });
     config = withSimulatorBaseUrl(config, `${simulator.url}/v1`);
   }
   let app: App;

@@ -19,7 +19,7 @@ export interface RouteTable {
 }
 
 /**
- * A raw node:http server (docs/decisions/0002): routing is a map lookup, so the gateway adds as little as
+ * A raw node:http server (docs/decisions/0001): routing is a map lookup, so the gateway adds as little as
  * possible to every request. Unknown paths get an OpenAI-shaped 404.
  */
 export function createHttpServer(
