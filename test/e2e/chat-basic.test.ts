@@ -223,6 +223,22 @@ describe('chat completions through the gateway with the official openai SDK', ()
     ]);
   });
 
+  it('answers liveness and readiness probes without a key', async () => {
+    const health = await fetch(`${harness.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${harness.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'ok', providers: '2 configured' } });
+  });
+
+  it('accepts provider-scoped model names, percent-encoded in the models path', async () => {
+    const answer = await harness.client().chat.completions.create({ model: 'sim/demo-smart', messages: [{ role: 'user', content: 'hi' }] });
+    expect(answer.choices[0]?.message.content).toMatch(/demo-smart/);
+    const listed = await harness.client().models.retrieve('sim/demo-fast');
+    expect(listed.id).toBe('sim/demo-fast');
+  });
+
   it('lists the models a key may use', async () => {
     const all = await harness.client().models.list();
     const ids = all.data.map((model) => model.id);
