@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, toGatewayError } from '../../canon/index.js';
 import type { IngressCodec, RouteParams } from '../../codecs/codec.js';
 import { Cancellation } from '../../http/index.js';
 import type { Pipeline } from '../../pipeline/compose.js';
 import type { RequestContext } from '../../pipeline/context.js';
+import { createRequestId } from '../../pipeline/request-id.js';
 import type { Logger } from '../../telemetry/logger.js';
 import { readJsonBody } from '../read-body.js';
 import { sendError, sendJson, streamEvents } from '../respond.js';
@@ -31,7 +31,7 @@ export function createInferenceHandler(ingress: IngressCodec, dependencies: Infe
         cancellation.abort(new GatewayError('client_closed', 'the client closed the connection'));
     });
     const context: RequestContext = {
-      id: randomUUID(),
+      id: createRequestId(),
       receivedAt: Date.now(),
       startedAt: performance.now(),
       shape: ingress.shape,
