@@ -1,6 +1,6 @@
 import type { BenchResults } from './run.js';
 
-const targets = ['direct', 'nginx', 'switchyard'] as const;
+const targets = ['direct', 'nginx', 'node-floor', 'switchyard'] as const;
 
 function ms(value: number | undefined): string {
   return value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(3);

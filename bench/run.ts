@@ -74,7 +74,7 @@ function wrkScript(directory: string, name: string, body: string, key: string): 
 }
 
 interface Target {
-  name: 'direct' | 'nginx' | 'switchyard';
+  name: 'direct' | 'nginx' | 'node-floor' | 'switchyard';
   port: number;
   model: string;
   pid: number | undefined;
@@ -87,7 +87,12 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
   const started: Started[] = [];
   try {
-    const [simulatorPort, nginxPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    const [simulatorPort, nginxPort, gatewayPort, minimalPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const cli = path.join(root, 'bin/switchyard.js');
     started.push(
       await startPinned(driverCore, 'node', [cli, 'simulator', '--port', String(simulatorPort)], /listening/),
@@ -121,9 +126,23 @@ async function main(): Promise<void> {
       /listening on/,
     );
     started.push(gateway);
+    const minimal = await startPinned(
+      gatewayCore,
+      'node',
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'bench/minimal-node-proxy.ts'),
+        String(minimalPort),
+        String(simulatorPort),
+      ],
+      /listening/,
+    );
+    started.push(minimal);
     const targets: Target[] = [
       { name: 'direct', port: simulatorPort, model: 'demo-fast', pid: undefined },
       { name: 'nginx', port: nginxPort, model: 'demo-fast', pid: nginxProcess.pid },
+      { name: 'node-floor', port: minimalPort, model: 'demo-fast', pid: minimal.pid },
       { name: 'switchyard', port: gatewayPort, model: 'bench', pid: gateway.pid },
     ];
     const results = await measure(targets, directory, key, simulatorPid);
