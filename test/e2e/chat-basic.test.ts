@@ -229,11 +229,16 @@ describe('chat completions through the gateway with the official openai SDK', ()
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${harness.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'ok', providers: '2 configured' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { store: 'ok', providers: '2 configured' },
+    });
   });
 
   it('accepts provider-scoped model names, percent-encoded in the models path', async () => {
-    const answer = await harness.client().chat.completions.create({ model: 'sim/demo-smart', messages: [{ role: 'user', content: 'hi' }] });
+    const answer = await harness
+      .client()
+      .chat.completions.create({ model: 'sim/demo-smart', messages: [{ role: 'user', content: 'hi' }] });
     expect(answer.choices[0]?.message.content).toMatch(/demo-smart/);
     const listed = await harness.client().models.retrieve('sim/demo-fast');
     expect(listed.id).toBe('sim/demo-fast');
