@@ -17,6 +17,7 @@ import { createRouteStage } from './pipeline/stages/route.js';
 import { createSettleStage } from './pipeline/stages/settle.js';
 import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
+import { DeploymentHealth } from './routing/health.js';
 import { createRouter, type Router } from './routing/resolve-plan.js';
 import { createHttpServer, type RouteTable } from './server/create-server.js';
 import { handleHealth, handleReady } from './server/routes/health.js';
@@ -71,7 +72,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const catalog = loadDefaultCatalog();
   const adapters = createProviderAdapters(config.providers);
   const http = createHttpClient();
-  const router = createRouter(config, catalog);
+  const health = new DeploymentHealth(config.routing);
+  const router = createRouter(config, catalog, health);
   const pricing = createPricing(catalog, adapters);
   const pipeline = composeStages(
     [
@@ -86,8 +88,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     createDispatch({
       adapters,
       http,
-      maxRetryAfterMs: 10_000,
-      contextWindowOf: (target) => pricing.entryOf(target.provider, target.model)?.contextWindow ?? undefined,
+      health,
+      maxRetryAfterMs: config.routing.maxRetryAfterMs,
+      alert: (message, details) => logger.warn(details, message),
     }),
   );
   const chat = createInferenceHandler(openAiChatIngress, {

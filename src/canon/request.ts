@@ -24,6 +24,16 @@ export type CanonOutputFormat =
   | { type: 'text' }
   | { type: 'json'; schema?: JsonSchema; schemaName?: string; schemaDescription?: string; strict?: boolean };
 
+/** Routing wishes carried in the body (OpenRouter-style), beside the `model` field. */
+export interface RoutingHints {
+  /** Models to try after `model`, in order (`models: [...]`). */
+  models?: string[];
+  /** Price ceilings in USD per million tokens. */
+  maxPrice?: { input?: number; output?: number };
+  /** Order candidates by price, measured latency or measured throughput. */
+  sort?: 'price' | 'latency' | 'throughput';
+}
+
 /** A request in the hub's terms, whatever shape it arrived in. */
 export interface CanonRequest {
   /** What the caller asked for: an alias, `provider/model`, or a bare model name. */
@@ -46,6 +56,8 @@ export interface CanonRequest {
   endUser?: string;
   /** String tags (OpenAI `metadata`), for logs and routing conditions. */
   metadata?: Record<string, string>;
+  /** Routing wishes beside `model` (fallback list, price ceiling, sort order). */
+  routing?: RoutingHints;
   /** Lossless carry of fields the hub does not model. */
   vendor: VendorFields;
 }

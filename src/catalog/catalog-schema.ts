@@ -24,6 +24,8 @@ const entrySchema = z.strictObject({
   contextWindow: z.number().int().positive().nullable(),
   maxOutputTokens: z.number().int().positive().nullable().optional(),
   capabilities: capabilitiesSchema,
+  /** Relative strength for `strategy:quality`; higher is stronger. Null or absent when there is no basis. */
+  quality: z.number().min(0).max(100).nullable().optional(),
   priceDate: z.iso.date().nullable(),
   notes: z.string().optional(),
 });

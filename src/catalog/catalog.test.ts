@@ -91,6 +91,19 @@ describe('the bundled catalog', () => {
     expect(embed?.price.inputMicrosPerMillion).toBe(20_000);
   });
 
+  it('rates quality 0..100 where there is a basis, and leaves it null elsewhere', () => {
+    expect(catalog.find('openai', 'gpt-4.1')?.quality).toBe(85);
+    expect(catalog.find('openai', 'gpt-4o-mini')?.quality).toBe(60);
+    expect(catalog.find('deepseek', 'deepseek-reasoner')?.quality).toBe(84);
+    expect(catalog.find('simulator', 'demo-smart')?.quality).toBe(85);
+    expect(catalog.find('simulator', 'demo-fast')?.quality).toBe(40);
+    expect(catalog.find('simulator', 'demo-embed')?.quality).toBeNull();
+    for (const each of catalog.all()) {
+      if (each.quality !== null) expect(each.quality).toBeGreaterThanOrEqual(0);
+      if (each.quality !== null) expect(each.quality).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('finds a model by a dated alias', () => {
     expect(catalog.find('openai', 'gpt-4o-2024-08-06')?.model).toBe('gpt-4o');
     expect(catalog.find('groq', 'gpt-4o')).toBeUndefined();
@@ -125,6 +138,19 @@ describe('createModelCatalog', () => {
       streaming: false,
       embeddings: false,
     });
+  });
+
+  it('reads quality, null when absent, and rejects it above 100', () => {
+    const rated = createModelCatalog(
+      { version: 'v', models: [entry({ quality: 72.5 }), entry({ model: 'n' })] },
+      'test.json',
+    );
+    expect(rated.find('openai', 'm')?.quality).toBe(72.5);
+    expect(rated.find('openai', 'n')?.quality).toBeNull();
+    const error = errorOf(() =>
+      createModelCatalog({ version: 'v', models: [entry({ quality: 101 })] }, 'test.json'),
+    );
+    expect(error.message).toMatch(/models\[0\]\.quality: /);
   });
 
   it('reports invalid entries with their path', () => {

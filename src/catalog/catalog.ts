@@ -1,4 +1,4 @@
-import { GatewayError } from '../canon/errors.js';
+import { CatalogError } from './catalog-error.js';
 import { type CatalogDocumentEntry, catalogDocumentSchema } from './catalog-schema.js';
 import bundledCatalog from './models.json' with { type: 'json' };
 import type { CatalogEntry, ModelCatalog } from './types.js';
@@ -9,7 +9,7 @@ export function loadDefaultCatalog(): ModelCatalog {
 }
 
 /**
- * Validates a catalog document and indexes it. Throws a `GatewayError` whose message lists every
+ * Validates a catalog document and indexes it. Throws a `CatalogError` whose message lists every
  * problem as `path: message` (e.g. `models[3].inputPerMillion: ...`), prefixed by `sourceName`.
  */
 export function createModelCatalog(document: unknown, sourceName: string): ModelCatalog {
@@ -79,15 +79,15 @@ function toCatalogEntry(entry: CatalogDocumentEntry): CatalogEntry {
       streaming: capabilities.streaming ?? false,
       embeddings: capabilities.embeddings ?? false,
     },
+    quality: entry.quality ?? null,
     priceDate: entry.priceDate,
   };
   if (entry.notes !== undefined) result.notes = entry.notes;
   return result;
 }
 
-function invalidCatalog(sourceName: string, problems: string[]): GatewayError {
-  const lines = problems.map((problem) => `  ${problem}`).join('\n');
-  return new GatewayError('internal', `model catalog ${sourceName} is invalid:\n${lines}`);
+function invalidCatalog(sourceName: string, problems: string[]): CatalogError {
+  return new CatalogError(sourceName, problems);
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

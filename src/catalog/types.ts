@@ -34,6 +34,8 @@ export interface CatalogEntry {
   contextWindow: number | null;
   maxOutputTokens: number | null;
   capabilities: ModelCapabilities;
+  /** 0..100, relative strength for `strategy:quality` (higher is stronger); null when unknown. */
+  quality: number | null;
   /** ISO date (YYYY-MM-DD) the price was taken; null when the price is unknown. */
   priceDate: string | null;
   /** Caveats about the price or capabilities. */

@@ -1,4 +1,10 @@
-import type { ResolvedConfig, ResolvedModel, ResolvedProvider } from './types.js';
+import type {
+  BalanceStrategy,
+  ResolvedConfig,
+  ResolvedModel,
+  ResolvedProvider,
+  ResolvedRouting,
+} from './types.js';
 
 /** Server defaults: loopback only, 10 MiB bodies, 10 minutes per request, keep-alive above common LB idle (60 s). */
 export const serverDefaults: ResolvedConfig['server'] = {
@@ -32,3 +38,44 @@ export const modelTimeoutDefaults: ResolvedModel['timeouts'] = {
 export const retryDefaults: ResolvedModel['retry'] = { attempts: 1, backoffMs: 250 };
 
 export const defaultWeight = 1;
+
+/** Weights then decide; equal weights keep configuration order. */
+export const balanceDefault: BalanceStrategy = 'weighted';
+
+/** A stream cut after its first token is continued elsewhere unless a model opts out. */
+export const rescueDefault = true;
+
+/** Above this prompt complexity (0..1), `auto` prefers the premium models. */
+export const premiumAboveDefault = 0.7;
+
+/** Three consecutive failures open a deployment's breaker for ten seconds. */
+export const breakerDefaults: ResolvedRouting['breaker'] = { failureThreshold: 3, openMs: 10_000 };
+
+/** A 429 without Retry-After rests a deployment 10 s; a rejected key rests it 5 minutes (it rarely heals sooner). */
+export const cooldownDefaults: ResolvedRouting['cooldowns'] = { rateLimitMs: 10_000, authMs: 300_000 };
+
+/** Waiting longer than this on one deployment's Retry-After is worse than failing. */
+export const maxRetryAfterMsDefault = 10_000;
+
+/** Output tokens `/v1/estimate` assumes when the request sets no max_tokens. */
+export const defaultOutputTokensDefault = 256;
+
+/**
+ * Routing with nothing configured: every `auto` class chooses by its default strategy, no
+ * policies, no industries. A fresh object each call, since the maps and lists are mutable.
+ */
+export function defaultRouting(): ResolvedRouting {
+  return {
+    auto: {
+      classes: { code: [], reasoning: [], summary: [], long_context: [], chat: [] },
+      premium: [],
+      premiumAbove: premiumAboveDefault,
+    },
+    policies: new Map(),
+    industries: new Map(),
+    breaker: { ...breakerDefaults },
+    cooldowns: { ...cooldownDefaults },
+    maxRetryAfterMs: maxRetryAfterMsDefault,
+    defaultOutputTokens: defaultOutputTokensDefault,
+  };
+}

@@ -37,6 +37,34 @@ describe('buildDemoConfiguration', () => {
     expect(demo.models.get('demo')?.fallbacks).toEqual(['demo-smart']);
   });
 
+  it('routes auto, the smart/balanced policy and the legal industry over the demo models', () => {
+    expect(demo.routing.auto).toEqual({
+      classes: {
+        code: ['demo-smart'],
+        reasoning: ['demo-reasoner'],
+        summary: ['demo-fast'],
+        long_context: ['demo-smart'],
+        chat: ['demo-fast'],
+      },
+      premium: ['demo-smart'],
+      premiumAbove: 0.7,
+    });
+    expect([...demo.routing.policies.values()]).toEqual([
+      { name: 'smart/balanced', strategy: 'cost', models: ['demo-fast', 'demo-smart', 'demo-reasoner'] },
+    ]);
+    expect([...demo.routing.industries.values()]).toEqual([
+      { tag: 'legal', preferred: ['demo-smart'], allowed: ['demo-smart', 'demo-reasoner'] },
+    ]);
+    expect(demo.routing.breaker).toEqual({ failureThreshold: 3, openMs: 10_000 });
+    expect(demo.catalogFiles).toEqual([]);
+  });
+
+  it('gives each demo its own routing lists', () => {
+    const other = buildDemoConfiguration({ dataDir: '/data', presets: providerPresets, catalog });
+    other.routing.auto.classes.code.push('changed');
+    expect(demo.routing.auto.classes.code).toEqual(['demo-smart']);
+  });
+
   it('takes the simulator URL when it is already known', () => {
     const listening = buildDemoConfiguration({
       dataDir: '/data',

@@ -3,7 +3,7 @@ import { simulatorPlaceholderBaseUrl } from '../providers/presets/self-hosted-pr
 import type { ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
 import { resolveConfig } from './resolve.js';
-import type { RawConfig, RawModel } from './schema.js';
+import type { RawConfig, RawModel, RawRouting } from './schema.js';
 import type { ResolvedConfig } from './types.js';
 
 /** The simulator models the demo exposes, each priced in the catalog under provider `simulator`. */
@@ -14,6 +14,29 @@ export const demoModelNames = [
   'demo-local',
   'demo-embed',
 ] as const;
+
+/**
+ * Routing that makes `model: "auto"`, `smart/balanced` and `industry:legal` work out of the box,
+ * each over the simulator models, so the demo shows every routing form without a real provider.
+ */
+const demoRouting: RawRouting = {
+  auto: {
+    classes: {
+      code: ['demo-smart'],
+      reasoning: ['demo-reasoner'],
+      summary: ['demo-fast'],
+      long_context: ['demo-smart'],
+      chat: ['demo-fast'],
+    },
+    premium: ['demo-smart'],
+  },
+  policies: {
+    'smart/balanced': { strategy: 'cost', models: ['demo-fast', 'demo-smart', 'demo-reasoner'] },
+  },
+  industries: {
+    legal: { preferred: ['demo-smart'], allowed: ['demo-smart', 'demo-reasoner'] },
+  },
+};
 
 /** What the demo configuration needs. */
 export interface DemoOptions {
@@ -26,14 +49,15 @@ export interface DemoOptions {
 
 /**
  * The configuration used when nothing is configured: one `simulator` provider, an alias per demo
- * model, and `demo` (demo-fast, falling back to demo-smart). `demo: true` lets the start banner
+ * model, `demo` (demo-fast, falling back to demo-smart), and routing for `auto`, the
+ * `smart/balanced` policy and the `legal` industry. `demo: true` lets the start banner
  * say plainly that answers come from the simulator, not from a real model.
  */
 export function buildDemoConfiguration(options: DemoOptions): ResolvedConfig {
   const models: Record<string, RawModel> = {};
   for (const name of demoModelNames) models[name] = { targets: [{ provider: 'simulator', model: name }] };
   models.demo = { targets: [{ provider: 'simulator', model: 'demo-fast' }], fallbacks: ['demo-smart'] };
-  const raw: RawConfig = { providers: { simulator: { type: 'simulator' } }, models };
+  const raw: RawConfig = { providers: { simulator: { type: 'simulator' } }, models, routing: demoRouting };
   const resolved = resolveConfig(raw, {
     env: {},
     dataDir: options.dataDir,

@@ -1,9 +1,13 @@
 /** A location inside the configuration tree: keys and array indexes. */
 export type ConfigPath = readonly PropertyKey[];
 
+/** Keys that read unambiguously after a dot: letters, digits, `_` and `-`. */
+const plainKey = /^[\p{L}\p{N}_-]+$/u;
+
 /**
- * Renders a path the way users read their YAML: `models.fast.targets[1].provider`. Keys that would
- * be ambiguous after a dot (containing dots, spaces or brackets) are quoted: `headers["a.b"]`.
+ * Renders a path the way users read their YAML: `models.fast.targets[1].provider`. Any other key
+ * (with dots, spaces, brackets, or the `/` and `:` of policy names like `smart/balanced`) is
+ * quoted, so where the key ends is never in doubt: `routing.policies["smart/balanced"].strategy`.
  */
 export function formatPath(path: ConfigPath): string {
   let text = '';
@@ -13,7 +17,7 @@ export function formatPath(path: ConfigPath): string {
       continue;
     }
     const key = String(segment);
-    if (key === '' || /[.\s[\]"]/.test(key)) text += `[${JSON.stringify(key)}]`;
+    if (!plainKey.test(key)) text += `[${JSON.stringify(key)}]`;
     else text += text === '' ? key : `.${key}`;
   }
   return text === '' ? '(root)' : text;

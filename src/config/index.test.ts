@@ -48,6 +48,10 @@ describe('loadConfiguration', () => {
     expect(config.providers.get('openai')?.apiKey?.reveal()).toBe('sk-env');
     expect(config.providers.get('ollama')?.baseUrl).toBe('http://127.0.0.1:11434/v1');
     expect(config.models.size).toBe(0);
+    expect(config.routing.auto.classes.chat).toEqual([]);
+    expect(config.routing.policies.size).toBe(0);
+    expect(config.routing.cooldowns).toEqual({ rateLimitMs: 10_000, authMs: 300_000 });
+    expect(config.catalogFiles).toEqual([]);
   });
 
   it('reports a bad environment value as a configuration error naming the variable', () => {
@@ -98,8 +102,60 @@ describe('describeConfiguration', () => {
       'models (2):',
       '  fast → openai/gpt-4o-mini (weight 2), local/llama (weight 1); fallbacks: smart; 3 tries per target',
       '  smart → openai/gpt-4o',
+      'routing:',
+      '  auto: every class chooses by its default strategy',
+      '  policies: none',
+      '  industries: none',
+      '  breaker: opens after 3 consecutive failures, for 10000 ms',
     ]);
     expect(lines.join('\n')).not.toContain('sk-very-secret');
+  });
+
+  it('summarises routing and per-model routing settings', () => {
+    const path = writeConfig(
+      'routing.yaml',
+      [
+        'providers:',
+        '  openai: { apiKey: sk-very-secret }',
+        'models:',
+        '  fast:',
+        '    targets: [ { provider: openai, model: gpt-4o-mini }, { provider: openai, model: gpt-4.1-nano } ]',
+        '    balance: latency',
+        '    hedge: { afterMs: 800 }',
+        '    rescue: false',
+        '  smart: { targets: [ { provider: openai, model: gpt-4.1 } ] }',
+        'routing:',
+        '  auto: { classes: { code: [smart, openai/o4-mini], chat: [fast] }, premium: [smart], premiumAbove: 0.8 }',
+        '  policies:',
+        '    smart/balanced: { strategy: cost, models: [fast, smart], maxPricePerMillion: 5 }',
+        '    best: { strategy: quality }',
+        '  industries:',
+        '    legal: { preferred: [smart] }',
+        '  breaker: { failureThreshold: 4, openMs: 15000 }',
+      ].join('\n'),
+    );
+    const lines = describeConfiguration(loadConfiguration({ configPath: path, env: {}, dataDir: '/data' }));
+    expect(lines.slice(lines.indexOf('models (2):'))).toEqual([
+      'models (2):',
+      '  fast → openai/gpt-4o-mini, openai/gpt-4.1-nano; balance: latency; hedge after 800 ms; no stream rescue',
+      '  smart → openai/gpt-4.1',
+      'routing:',
+      '  auto: code → smart, openai/o4-mini; chat → fast',
+      '  auto premium (complexity above 0.8): smart',
+      '  policies (2):',
+      '    smart/balanced: cost over fast, smart, at most $5 per million',
+      '    best: quality over every model',
+      '  industries (1):',
+      '    legal: preferred smart; allowed any model',
+      '  breaker: opens after 4 consecutive failures, for 15000 ms',
+    ]);
+    expect(lines.join('\n')).not.toContain('sk-very-secret');
+  });
+
+  it('mentions the demo policies', () => {
+    const lines = describeConfiguration(loadConfiguration({ env: {}, dataDir: '/data' }));
+    expect(lines).toContain('    smart/balanced: cost over demo-fast, demo-smart, demo-reasoner');
+    expect(lines).toContain('    legal: preferred demo-smart; allowed demo-smart, demo-reasoner');
   });
 
   it('says plainly when answers come from the simulator, and lists warnings', () => {

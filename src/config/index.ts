@@ -12,6 +12,7 @@ import { resolveConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
 
 export { ConfigError } from './config-error.js';
+export { defaultRouting } from './defaults.js';
 export type { DemoOptions } from './demo.js';
 export { buildDemoConfiguration, demoModelNames, withSimulatorBaseUrl } from './demo.js';
 export { describeConfiguration } from './describe-configuration.js';
@@ -19,9 +20,23 @@ export { detectProviders } from './detect-providers.js';
 export { loadConfigFile, loadConfigText } from './load.js';
 export type { ResolveOptions } from './resolve.js';
 export { resolveConfig } from './resolve.js';
-export type { RawConfig, RawModel, RawProvider } from './schema.js';
+export { routingStrategyNames, taskClassNames } from './routing-schema.js';
+export type { RawConfig, RawModel, RawProvider, RawRouting, RawTarget } from './schema.js';
+export { balanceStrategyNames } from './schema.js';
 export { Secret } from './secret.js';
-export type { ResolvedConfig, ResolvedModel, ResolvedProvider, ResolvedTarget } from './types.js';
+export type {
+  BalanceStrategy,
+  DeploymentOverrides,
+  ResolvedConfig,
+  ResolvedIndustry,
+  ResolvedModel,
+  ResolvedPolicy,
+  ResolvedProvider,
+  ResolvedRouting,
+  ResolvedTarget,
+  RoutingStrategyName,
+  TaskClassName,
+} from './types.js';
 
 /** Where the configuration comes from; see `loadConfiguration`. */
 export interface LoadConfigurationOptions {

@@ -85,7 +85,10 @@ function formatSchemaIssue(issue: z.core.$ZodIssue): PathIssue[] {
   if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) {
     return [{ path, message: `required (expected ${issue.expected})` }];
   }
-  return [
-    { path, message: issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, '') },
-  ];
+  const message = issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, '');
+  // A missing enum (`strategy:` left out) is reported by zod as a wrong value, which it is not.
+  if (issue.code === 'invalid_value' && 'input' in issue && issue.input === undefined) {
+    return [{ path, message: `required (${message})` }];
+  }
+  return [{ path, message }];
 }

@@ -1,10 +1,16 @@
 import type { ModelCatalog } from '../catalog/types.js';
-import { defaultWeight, modelTimeoutDefaults, retryDefaults } from './defaults.js';
+import {
+  balanceDefault,
+  defaultWeight,
+  modelTimeoutDefaults,
+  rescueDefault,
+  retryDefaults,
+} from './defaults.js';
 import { findFallbackCycles } from './find-fallback-cycles.js';
 import { formatPath } from './format-path.js';
 import { definedOnly } from './resolve-providers.js';
-import type { RawModel } from './schema.js';
-import type { ResolvedModel, ResolvedProvider, ResolvedTarget } from './types.js';
+import type { RawModel, RawTarget } from './schema.js';
+import type { DeploymentOverrides, ResolvedModel, ResolvedProvider, ResolvedTarget } from './types.js';
 
 /** What model resolution reads, and where it reports. */
 export interface ModelResolutionContext {
@@ -45,13 +51,22 @@ export function resolveModels(
         );
       }
     }
-    models.set(alias, {
+    if (settings.hedge && targets.length === 1 && fallbacks.length === 0) {
+      context.warnings.push(
+        `${formatPath(['models', alias, 'hedge'])}: one target and no fallbacks, so there is nothing to hedge with`,
+      );
+    }
+    const model: ResolvedModel = {
       alias,
       targets,
       fallbacks: [...fallbacks],
       retry: { ...retryDefaults, ...definedOnly(settings.retry) },
       timeouts,
-    });
+      balance: settings.balance ?? balanceDefault,
+      rescue: settings.rescue ?? rescueDefault,
+    };
+    if (settings.hedge) model.hedge = { afterMs: settings.hedge.afterMs };
+    models.set(alias, model);
   }
   const graph = new Map(Object.entries(raw).map(([alias, settings]) => [alias, settings.fallbacks ?? []]));
   for (const cycle of findFallbackCycles(graph)) {
@@ -63,7 +78,7 @@ export function resolveModels(
 }
 
 function resolveTarget(
-  target: RawModel['targets'][number],
+  target: RawTarget,
   path: readonly (string | number)[],
   context: ModelResolutionContext,
   cataloguedProviders: ReadonlySet<string>,
@@ -79,8 +94,11 @@ function resolveTarget(
     context.issues.push(`${formatPath([...path, 'weight'])}: must be a positive number (got ${weight})`);
   }
   const provider = context.providers.get(target.provider);
+  const overrides = deploymentOverrides(target);
+  const pricedHere = overrides?.inputPerMillion !== undefined && overrides.outputPerMillion !== undefined;
   // Only warn where the catalog knows the vendor: a self-hosted or pass-through model is expected to be missing.
   if (
+    !pricedHere &&
     provider &&
     context.catalog &&
     cataloguedProviders.has(provider.preset.id) &&
@@ -90,5 +108,21 @@ function resolveTarget(
       `${formatPath([...path, 'model'])}: "${target.model}" is not in the model catalog for ${provider.preset.id}, so its cost will be reported as unknown`,
     );
   }
-  return { provider: target.provider, model: target.model, weight };
+  const resolved: ResolvedTarget = { provider: target.provider, model: target.model, weight };
+  if (overrides) resolved.overrides = overrides;
+  return resolved;
+}
+
+/** The target's deployment facts, or undefined when it states none (the catalog then speaks alone). */
+function deploymentOverrides(target: RawTarget): DeploymentOverrides | undefined {
+  const overrides: DeploymentOverrides = definedOnly({
+    contextWindow: target.contextWindow,
+    inputPerMillion: target.inputPerMillion,
+    outputPerMillion: target.outputPerMillion,
+    quality: target.quality,
+    continuation: target.continuation,
+  });
+  const capabilities = definedOnly(target.capabilities);
+  if (Object.keys(capabilities).length > 0) overrides.capabilities = capabilities;
+  return Object.keys(overrides).length > 0 ? overrides : undefined;
 }

@@ -85,6 +85,8 @@ describe('resolveConfig', () => {
       fallbacks: ['smart'],
       retry: { attempts: 2, backoffMs: 250 },
       timeouts: { ttftMs: 15_000, idleMs: 30_000, totalMs: 120_000 },
+      balance: 'weighted',
+      rescue: true,
     });
     expect(config.models.get('smart')?.retry).toEqual({ attempts: 1, backoffMs: 250 });
     expect(config.models.get('smart')?.timeouts).toEqual({

@@ -3,8 +3,10 @@ import type { ModelCatalog } from '../catalog/types.js';
 import type { Environment, ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
 import { loggingDefaults, serverDefaults, storeFileName } from './defaults.js';
+import { resolveCatalogFiles } from './resolve-catalog-files.js';
 import { resolveModels } from './resolve-models.js';
 import { definedOnly, resolveProviders } from './resolve-providers.js';
+import { resolveRouting } from './resolve-routing.js';
 import type { RawConfig } from './schema.js';
 import type { ResolvedConfig } from './types.js';
 
@@ -14,33 +16,47 @@ export interface ResolveOptions {
   /** Where the store lives unless `store.path` says otherwise. */
   dataDir: string;
   presets: ReadonlyMap<string, ProviderPreset>;
-  /** Used to warn about target models the catalog cannot price; optional. */
+  /**
+   * Accepts bare model names in `routing:` and warns about target models it cannot price; optional.
+   * `catalog.files` are laid over it for these checks.
+   */
   catalog?: ModelCatalog;
   /** Reported in errors and as `ResolvedConfig.source`; defaults to 'configuration'. */
   source?: string;
-  /** A relative `store.path` is taken from here (the config file's folder); defaults to the working directory. */
+  /** Relative `store.path` and `catalog.files` are taken from here (the config file's folder); defaults to the working directory. */
   configDirectory?: string;
 }
 
 /**
  * Checks cross-references (targets → providers, provider types → presets, fallbacks → models and
- * no cycles, positive weights, required keys, http(s) base URLs) and fills in every default.
+ * no cycles, routing references → aliases, providers or the catalog, positive weights, required
+ * keys, http(s) base URLs, readable catalog files) and fills in every default.
  * All problems are collected, then thrown together as one `ConfigError`.
  */
 export function resolveConfig(raw: RawConfig, options: ResolveOptions): ResolvedConfig {
   const issues: string[] = [];
   const warnings: string[] = [];
   const rawProviders = raw.providers ?? {};
+  const rawModels = raw.models ?? {};
+  const catalogFiles = resolveCatalogFiles(raw.catalog, options, issues);
   const providers = resolveProviders(rawProviders, {
     env: options.env,
     presets: options.presets,
     issues,
     warnings,
   });
-  const models = resolveModels(raw.models ?? {}, {
+  const models = resolveModels(rawModels, {
     providerNames: Object.keys(rawProviders),
     providers,
-    catalog: options.catalog,
+    catalog: catalogFiles.catalog,
+    issues,
+    warnings,
+  });
+  const routing = resolveRouting(raw.routing, {
+    aliases: new Set(Object.keys(rawModels)),
+    providerNames: Object.keys(rawProviders),
+    providers,
+    catalog: catalogFiles.catalog,
     issues,
     warnings,
   });
@@ -54,6 +70,8 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
     demo: false,
     source: options.source ?? 'configuration',
     warnings,
+    routing,
+    catalogFiles: catalogFiles.files,
   };
 }
 

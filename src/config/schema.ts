@@ -1,23 +1,21 @@
 import { z } from 'zod';
-
-/**
- * Interpolated values are strings (`port: ${PORT}`), so integer fields also accept a string of
- * digits. Anything else is left for zod to reject with a type error.
- */
-function integer(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
-    z.number().int().min(minimum).max(maximum),
-  );
-}
-
-const positiveInteger = () => integer(1);
+import { routingSchema } from './routing-schema.js';
+import { boundedDecimal, decimal, flag, integer, positiveInteger } from './schema-scalars.js';
+import type { BalanceStrategy } from './types.js';
 
 /** Weights are checked for positivity in resolve.ts so the message can say what was given. */
-const weight = z.preprocess(
-  (value) => (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value),
-  z.number(),
-);
+const weight = decimal();
+
+/** How traffic may be spread over one alias's targets. */
+export const balanceStrategyNames = [
+  'priority',
+  'weighted',
+  'least-busy',
+  'latency',
+] as const satisfies readonly BalanceStrategy[];
+
+/** USD per million tokens; zero is a real price (self-hosted). */
+const usdPerMillion = () => boundedDecimal(0);
 
 const serverSchema = z.strictObject({
   host: z.string().min(1).optional(),
@@ -56,6 +54,22 @@ const targetSchema = z.strictObject({
   provider: z.string().min(1),
   model: z.string().min(1),
   weight: weight.optional(),
+  // Deployment facts for models the catalog does not know, or knows differently.
+  contextWindow: positiveInteger().optional(),
+  capabilities: z
+    .strictObject({
+      tools: flag().optional(),
+      vision: flag().optional(),
+      jsonSchema: flag().optional(),
+      reasoning: flag().optional(),
+    })
+    .optional(),
+  inputPerMillion: usdPerMillion().optional(),
+  outputPerMillion: usdPerMillion().optional(),
+  /** 0..100, higher is stronger (for strategy:quality). */
+  quality: boundedDecimal(0, 100).optional(),
+  /** Continues a trailing assistant message, which stream rescue needs. */
+  continuation: flag().optional(),
 });
 
 const modelSchema = z.strictObject({
@@ -75,6 +89,14 @@ const modelSchema = z.strictObject({
       totalMs: positiveInteger().optional(),
     })
     .optional(),
+  balance: z.enum(balanceStrategyNames).optional(),
+  hedge: z.strictObject({ afterMs: positiveInteger() }).optional(),
+  rescue: flag().optional(),
+});
+
+const catalogSchema = z.strictObject({
+  /** Extra catalog files, relative to the config file's folder, laid over the bundled catalog in order. */
+  files: z.array(z.string().min(1)).optional(),
 });
 
 /** switchyard.yaml: every section optional, unknown keys rejected. */
@@ -84,6 +106,8 @@ export const configSchema = z.strictObject({
   logging: loggingSchema.optional(),
   providers: z.record(z.string(), providerSchema).optional(),
   models: z.record(z.string(), modelSchema).optional(),
+  catalog: catalogSchema.optional(),
+  routing: routingSchema.optional(),
 });
 
 /** The configuration after interpolation and schema validation, before cross-reference checks. */
@@ -94,3 +118,9 @@ export type RawProvider = NonNullable<RawConfig['providers']>[string];
 
 /** One entry of `models:`. */
 export type RawModel = NonNullable<RawConfig['models']>[string];
+
+/** One target of a `models:` entry. */
+export type RawTarget = RawModel['targets'][number];
+
+/** The `routing:` section. */
+export type RawRouting = NonNullable<RawConfig['routing']>;

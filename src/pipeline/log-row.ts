@@ -33,5 +33,6 @@ export function buildLogRow(context: RequestContext, result: SettledResult): Req
     endUser: context.request?.endUser ?? null,
     metadata: context.request?.metadata ?? null,
     usageEstimated: result.usageEstimated,
+    routeTrace: context.plan ? JSON.stringify(context.plan.trace) : null,
   };
 }

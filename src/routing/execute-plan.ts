@@ -6,21 +6,16 @@ import {
   GatewayError,
   type Warning,
 } from '../canon/index.js';
-import type { Cancellation, HttpClient } from '../http/index.js';
-import type { ProviderAdapter } from '../providers/provider.js';
+import type { Cancellation } from '../http/index.js';
 import { decide } from './decide.js';
+import { runHedged } from './hedge.js';
 import type { RetryPolicy, RoutePlan, RouteTarget } from './plan.js';
-import { runAttempt } from './run-attempt.js';
+import type { AttemptSuccess } from './run-attempt.js';
 import { abortReason, sleep } from './sleep.js';
+import { withStreamRescue } from './stream-rescue.js';
+import { type ExecutionDependencies, tryTarget } from './try-target.js';
 
-/** What the executor needs besides the plan. */
-export interface ExecutionDependencies {
-  adapters: ReadonlyMap<string, ProviderAdapter>;
-  http: HttpClient;
-  /** Context window of a deployment, when the catalog knows it. */
-  contextWindowOf(target: RouteTarget): number | undefined;
-  maxRetryAfterMs: number;
-}
+export type { ExecutionDependencies } from './try-target.js';
 
 /** The answer and how it was obtained. */
 export type ExecutionResult = (
@@ -31,12 +26,12 @@ export type ExecutionResult = (
 interface Candidate {
   target: RouteTarget;
   retry: RetryPolicy;
-  groupIndex: number;
 }
 
 /**
  * Tries the plan's deployments in order until one answers (for streams: until one commits), following
- * the decision table. `attempts` is filled as it goes, so a caller that catches still sees them.
+ * the decision table (docs/decisions/0003), with optional hedging of the first two and rescue of a
+ * committed stream. `attempts` fills as it goes, so a caller that catches still sees them.
  */
 export async function executePlan(
   request: CanonRequest,
@@ -44,53 +39,63 @@ export async function executePlan(
   signal: Cancellation,
   attempts: AttemptRecord[],
   dependencies: ExecutionDependencies,
+  onRescued: (target: RouteTarget) => void = () => {},
 ): Promise<ExecutionResult> {
-  const candidates: Candidate[] = plan.groups.flatMap((group, groupIndex) =>
-    group.targets.map((target) => ({ target, retry: group.retry, groupIndex })),
+  const candidates: Candidate[] = plan.groups.flatMap((group) =>
+    group.targets.map((target) => ({ target, retry: group.retry })),
   );
   const deadline = Date.now() + plan.timeouts.totalMs;
+  const attempt = (target: RouteTarget, attemptSignal: Cancellation) =>
+    tryTarget(request, target, plan.timeouts, attemptSignal, attempts, dependencies);
+  const finish = (success: AttemptSuccess, index: number): ExecutionResult => {
+    const target = (candidates[index] as Candidate).target;
+    const common = { target, attempts, fallbackUsed: index > 0, warnings: success.warnings };
+    if (success.kind === 'response') return { kind: 'response', response: success.response, ...common };
+    const fallbacks = candidates.slice(index + 1).map((candidate) => candidate.target);
+    const events =
+      plan.rescue && fallbacks.length > 0
+        ? withStreamRescue(success.events, {
+            request,
+            fallbacks,
+            timeouts: plan.timeouts,
+            signal,
+            attempts,
+            dependencies,
+            onRescued,
+          })
+        : success.events;
+    return { kind: 'stream', events, ttftMs: success.ttftMs, ...common };
+  };
+
   let lastError: GatewayError | undefined;
   let minimumContext: number | undefined;
-  for (let index = 0; index < candidates.length; index++) {
+  let start = 0;
+  if (plan.hedgeAfterMs !== undefined && candidates.length >= 2) {
+    const pair: [RouteTarget, RouteTarget] = [
+      (candidates[0] as Candidate).target,
+      (candidates[1] as Candidate).target,
+    ];
+    const outcome = await runHedged(pair, plan.hedgeAfterMs, signal, attempt);
+    if (outcome.kind === 'won') return finish(outcome.success, outcome.winner);
+    lastError = outcome.errors.at(-1);
+    if (lastError?.kind === 'client_closed' || signal.aborted) throw abortReason(signal);
+    start = outcome.tried;
+  }
+  for (let index = start; index < candidates.length; index++) {
     const candidate = candidates[index] as Candidate;
     const { target } = candidate;
-    if (minimumContext !== undefined && (dependencies.contextWindowOf(target) ?? 0) <= minimumContext)
-      continue;
-    const adapter = dependencies.adapters.get(target.provider);
-    if (!adapter) continue;
+    if (minimumContext !== undefined && (target.facts.contextWindow ?? 0) <= minimumContext) continue;
+    // Health may have changed since the plan was made (another request opened the breaker).
+    if (index > 0 && dependencies.health.unavailable(target.deployment)) continue;
     for (let tryOnTarget = 1; ; tryOnTarget++) {
       if (signal.aborted) throw abortReason(signal);
-      const startedAt = Date.now();
       try {
-        const success = await runAttempt({
-          request,
-          target,
-          adapter,
-          http: dependencies.http,
-          timeouts: plan.timeouts,
-          signal,
-        });
-        const record: AttemptRecord = {
-          provider: target.provider,
-          model: target.model,
-          deployment: target.deployment,
-          startedAt,
-          durationMs: Date.now() - startedAt,
-          status: success.status,
-          outcome: 'success',
-        };
-        if (success.kind === 'stream') record.ttftMs = Math.round(success.ttftMs);
-        attempts.push(record);
-        const common = { target, attempts, fallbackUsed: index > 0, warnings: success.warnings };
-        return success.kind === 'response'
-          ? { kind: 'response', response: success.response, ...common }
-          : { kind: 'stream', events: success.events, ttftMs: success.ttftMs, ...common };
+        return finish(await attempt(target, signal), index);
       } catch (thrown) {
         const error =
           thrown instanceof GatewayError
             ? thrown
             : new GatewayError('internal', String(thrown), { cause: thrown });
-        attempts.push(failureRecord(target, startedAt, error));
         if (error.kind === 'client_closed') throw error;
         lastError = error;
         const decision = decide(error, {
@@ -106,7 +111,7 @@ export async function executePlan(
           continue;
         }
         if (decision.action === 'next-larger-context') {
-          minimumContext = Math.max(minimumContext ?? 0, dependencies.contextWindowOf(target) ?? 0);
+          minimumContext = Math.max(minimumContext ?? 0, target.facts.contextWindow ?? 0);
         }
         break;
       }
@@ -120,21 +125,6 @@ export async function executePlan(
   throw finalError(lastError, attempts);
 }
 
-function failureRecord(target: RouteTarget, startedAt: number, error: GatewayError): AttemptRecord {
-  const record: AttemptRecord = {
-    provider: target.provider,
-    model: target.model,
-    deployment: target.deployment,
-    startedAt,
-    durationMs: Date.now() - startedAt,
-    errorKind: error.kind,
-    errorMessage: error.message,
-    outcome: error.kind === 'client_closed' ? 'aborted' : 'failure',
-  };
-  if (error.details.upstreamStatus !== undefined) record.status = error.details.upstreamStatus;
-  return record;
-}
-
 /**
  * The caller sees the last failure's kind (so a 429 stays a 429 and a timeout a 504) with every attempt
  * listed in the message when there was more than one.
@@ -144,7 +134,7 @@ function finalError(last: GatewayError, attempts: AttemptRecord[]): GatewayError
   const summary = attempts
     .map(
       (attempt) =>
-        `${attempt.provider}/${attempt.model}: ${attempt.errorKind ?? 'ok'}${attempt.status ? ` (${attempt.status})` : ''}`,
+        `${attempt.deployment}: ${attempt.errorKind ?? 'ok'}${attempt.status ? ` (${attempt.status})` : ''}`,
     )
     .join('; ');
   return new GatewayError(

@@ -1,12 +1,17 @@
-/** One deployment to try: a model on a configured provider. */
+import type { Deployment } from './deployments.js';
+import type { RouteTrace } from './route-trace.js';
+
+/** One deployment to try. */
 export interface RouteTarget {
   /** Provider name in configuration. */
   provider: string;
   /** The model name the upstream knows. */
   model: string;
   weight: number;
-  /** Stable id for health tracking and logs: `alias#index` or `provider/model`. */
+  /** `provider/model`: the key for health tracking, headers and logs. */
   deployment: string;
+  /** What routing knows about the deployment (capabilities, context, prices, continuation). */
+  facts: Deployment;
 }
 
 /** Retry policy of one group: tries per target and the base backoff between them. */
@@ -15,7 +20,7 @@ export interface RetryPolicy {
   backoffMs: number;
 }
 
-/** Targets that serve one alias, in the order they will be tried. */
+/** Targets that serve one alias or routing choice, in the order they will be tried. */
 export interface RouteGroup {
   name: string;
   targets: RouteTarget[];
@@ -42,9 +47,15 @@ export interface RoutePlan {
   reason: string;
   /** `provider/model` of every target in order, computed once (headers, summary, logs). */
   candidates: string[];
+  /** Start the next candidate when the first has not started answering after this long. */
+  hedgeAfterMs?: number;
+  /** Continue a stream cut after its first token on a candidate that supports continuation. */
+  rescue: boolean;
+  /** The decision trace for the request log. */
+  trace: RouteTrace;
 }
 
 /** `provider/model` names of every target, in order (for the Candidates header). */
 export function listCandidates(groups: RouteGroup[]): string[] {
-  return groups.flatMap((group) => group.targets.map((target) => `${target.provider}/${target.model}`));
+  return groups.flatMap((group) => group.targets.map((target) => target.deployment));
 }

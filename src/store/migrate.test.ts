@@ -83,7 +83,7 @@ async function raceChildren(file: string, holdMs: number): Promise<number[][]> {
 describe('migrate', () => {
   it('creates every table and index, then does nothing on a second run', async () => {
     const database = open();
-    expect(await migrate(database.db, { now: () => 1234 })).toEqual({ applied: [1] });
+    expect(await migrate(database.db, { now: () => 1234 })).toEqual({ applied: [1, 2] });
     expect(await migrate(database.db)).toEqual({ applied: [] });
     expect(await tableNames(database)).toEqual([
       'request_log',
@@ -101,14 +101,17 @@ describe('migrate', () => {
       'virtual_keys_updated_at_index',
     ]);
     const rows = database.raw.prepare('select version, name, applied_at from schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'init', applied_at: 1234 }]);
-    expect(await listAppliedMigrations(database.db)).toEqual([1]);
+    expect(rows).toEqual([
+      { version: 1, name: 'init', applied_at: 1234 },
+      { version: 2, name: 'route-trace', applied_at: 1234 },
+    ]);
+    expect(await listAppliedMigrations(database.db)).toEqual([1, 2]);
   });
 
   it('lets a second connection see the migrations as applied', async () => {
     const first = open();
     const second = open();
-    expect((await migrate(first.db)).applied).toEqual([1]);
+    expect((await migrate(first.db)).applied).toEqual([1, 2]);
     expect((await migrate(second.db)).applied).toEqual([]);
   });
 
@@ -125,9 +128,9 @@ describe('migrate', () => {
       },
     });
     const { migrations } = await import('./migrations/index.js');
-    const report = await migrate(database.db, { migrations: [extra(3), ...migrations, extra(2)] });
-    expect(report.applied).toEqual([2, 3]);
-    expect(order).toEqual([2, 3]);
+    const report = await migrate(database.db, { migrations: [extra(4), ...migrations, extra(3)] });
+    expect(report.applied).toEqual([3, 4]);
+    expect(order).toEqual([3, 4]);
   });
 
   it('rolls back everything when a migration fails', async () => {
@@ -156,19 +159,19 @@ describe('migrate', () => {
     await migrate(setup.db, { migrations: [] });
     await setup.close();
     const applied = await raceChildren(file, 250);
-    expect(applied.filter((versions) => versions.length > 0)).toEqual([[1, 2]]);
+    expect(applied.filter((versions) => versions.length > 0)).toEqual([[1, 2, 3]]);
     expect(applied.filter((versions) => versions.length === 0)).toHaveLength(2);
     const database = openSqliteDatabase(file);
     opened.push(database);
-    expect(await listAppliedMigrations(database.db)).toEqual([1, 2]);
+    expect(await listAppliedMigrations(database.db)).toEqual([1, 2, 3]);
   });
 
   it('is safe when several processes migrate a brand-new file at once', async () => {
     const file = path.join(directory, 'fresh.db');
     const applied = await raceChildren(file, 0);
-    expect(applied.filter((versions) => versions.length > 0)).toEqual([[1]]);
+    expect(applied.filter((versions) => versions.length > 0)).toEqual([[1, 2]]);
     const database = openSqliteDatabase(file);
     opened.push(database);
-    expect(await listAppliedMigrations(database.db)).toEqual([1]);
+    expect(await listAppliedMigrations(database.db)).toEqual([1, 2]);
   });
 });

@@ -33,6 +33,7 @@ function row(index: number, overrides: Partial<RequestLogRow> = {}): RequestLogR
     errorMessage: full ? null : 'every target failed: "quoted" ünïcode',
     stream: full,
     latencyMs: index,
+    routeTrace: full ? '{"form":"alias","candidates":[]}' : null,
     ttftMs: full ? 0 : null,
     inputTokens: full ? 0 : null,
     outputTokens: full ? index * 7 : null,
@@ -90,8 +91,8 @@ describe('request log repository', () => {
     });
     const small = createRequestLogRepository(observed, { maxParametersPerStatement: 999 });
     await small.appendMany(Array.from({ length: 1200 }, (_, index) => row(index)));
-    // 26 columns → 38 rows per statement → 32 inserts.
-    expect(statements.filter((statement) => statement === 'insert')).toHaveLength(32);
+    // 27 columns → 37 rows per statement → 33 inserts.
+    expect(statements.filter((statement) => statement === 'insert')).toHaveLength(33);
     expect(await log.count()).toBe(1200);
   });
 

@@ -44,6 +44,8 @@ export interface RequestLogRow {
   metadata: Record<string, string> | null;
   /** True when token counts are the gateway's estimate, not the provider's report. */
   usageEstimated: boolean;
+  /** The router's decision trace as JSON (form, classification, candidates kept or skipped and why). */
+  routeTrace: string | null;
 }
 
 /** A page request over the log, newest first. `beforeId` breaks ties on equal `beforeCreatedAt`. */
@@ -169,6 +171,7 @@ export function toRequestLogColumns(row: RequestLogRow): Insertable<RequestLogTa
     end_user: row.endUser,
     metadata: toJsonColumn(row.metadata),
     usage_estimated: row.usageEstimated ? 1 : 0,
+    route_trace: row.routeTrace,
   };
 }
 
@@ -201,6 +204,7 @@ function fromRow(row: LogRow): RequestLogRow {
     endUser: row.end_user,
     metadata: parseStringRecord(row.metadata, 'request_log.metadata'),
     usageEstimated: Number(row.usage_estimated) === 1,
+    routeTrace: row.route_trace ?? null,
   };
 }
 

@@ -55,6 +55,7 @@ export interface RequestLogTable {
   end_user: string | null;
   metadata: string | null;
   usage_estimated: number;
+  route_trace: string | null;
 }
 
 /** `schema_migrations`: one row per applied migration. */

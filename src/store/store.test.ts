@@ -22,6 +22,7 @@ function logRow(index: number): RequestLogRow {
     keyId: null,
     shape: 'openai-chat',
     requestedModel: 'fast',
+    routeTrace: null,
     provider: 'openai',
     servedModel: 'gpt-4.1-mini',
     status: 200,
@@ -67,7 +68,7 @@ describe('openStore', () => {
   it('can skip migrating on open', async () => {
     const store = await open(false);
     await expect(store.keys.count()).rejects.toMatchObject({ kind: 'internal' });
-    expect(await store.migrate()).toEqual({ applied: [1] });
+    expect(await store.migrate()).toEqual({ applied: [1, 2] });
     expect(await store.keys.count()).toBe(0);
   });
 

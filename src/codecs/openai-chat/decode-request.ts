@@ -14,6 +14,7 @@ import {
   type WireObject,
 } from '../shared/read-fields.js';
 import { decodeOpenAiMessages } from './decode-messages.js';
+import { decodeOpenAiRoutingHints } from './decode-routing-hints.js';
 import { decodeOpenAiResponseFormat, decodeOpenAiToolChoice, decodeOpenAiTools } from './decode-tools.js';
 
 /** Top-level fields the hub models; everything else travels in `vendor['openai-chat']`. */
@@ -40,6 +41,10 @@ const knownFields: ReadonlySet<string> = new Set([
   'stream',
   'stream_options',
   'reasoning_effort',
+  // Routing wishes for the gateway (OpenRouter-style); never forwarded upstream.
+  'models',
+  'max_price',
+  'sort',
 ]);
 
 const reasoningEfforts = new Set(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']);
@@ -71,6 +76,8 @@ export function decodeOpenAiChatRequest(body: unknown): CanonRequest {
   if (choiceCount !== undefined) request.choiceCount = choiceCount;
   decodeLogprobs(body, request);
   decodeAttribution(body, request);
+  const routing = decodeOpenAiRoutingHints(body);
+  if (routing) request.routing = routing;
   const effort = optionalString(body, 'reasoning_effort', '');
   if (effort !== undefined) {
     if (!reasoningEfforts.has(effort))

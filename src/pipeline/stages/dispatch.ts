@@ -12,7 +12,18 @@ export function createDispatch(dependencies: ExecutionDependencies): Pipeline {
     const deadline = createDeadline(context.signal, plan.timeouts.totalMs);
     let streaming = false;
     try {
-      const result = await executePlan(request, plan, deadline.signal, context.attempts, dependencies);
+      const result = await executePlan(
+        request,
+        plan,
+        deadline.signal,
+        context.attempts,
+        dependencies,
+        (target) => {
+          // A stream rescued by another deployment: the summary names the one that finished the answer.
+          context.servedBy = target;
+          context.fallbackUsed = true;
+        },
+      );
       context.servedBy = result.target;
       context.fallbackUsed = result.fallbackUsed;
       context.warnings.push(...result.warnings);

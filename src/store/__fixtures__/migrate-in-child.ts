@@ -8,7 +8,8 @@ import { type Migration, migrations } from '../migrations/index.js';
 const [, , filePath = '', startAtText = '0', holdText = '0'] = process.argv;
 const holdMs = Number(holdText);
 const holdMigration: Migration = {
-  version: 2,
+  // After every real migration, whatever their number.
+  version: Math.max(...migrations.map((migration) => migration.version)) + 1,
   name: 'hold-lock',
   async up(db) {
     await db.schema.createTable('race_marker').addColumn('id', 'integer').execute();

@@ -1,0 +1,92 @@
+import type { CanonMessage, CanonRequest } from '../../canon/index.js';
+import { analyzePrompt } from './analyze-prompt.js';
+import { classifyAnalysis } from './classify.js';
+import { scanText } from './scan-text.js';
+import { type ClassScores, scoreClasses } from './score-classes.js';
+import { estimateTokens } from './script-measures.js';
+import type { Classification } from './types.js';
+
+/** The system prompt sets context but is not the task: its evidence counts at this weight. */
+const SYSTEM_PROMPT_WEIGHT = 0.5;
+
+/** Characters sampled per history text to guess its script mix for the token estimate. */
+const HISTORY_SAMPLE_CHARS = 512;
+
+/** Every text a model would read in one message (text, reasoning, tool calls and results). */
+function messageTexts(message: CanonMessage): string[] {
+  const texts: string[] = [];
+  for (const part of message.content) {
+    switch (part.type) {
+      case 'text':
+      case 'reasoning':
+      case 'refusal':
+        texts.push(part.text);
+        break;
+      case 'tool-call':
+        texts.push(part.argumentsJson);
+        break;
+      case 'tool-result':
+        for (const inner of part.content) if (inner.type === 'text') texts.push(inner.text);
+        break;
+      default:
+        break;
+    }
+  }
+  return texts;
+}
+
+/** Token estimate from a bounded sample, so a long history costs the same as a short one. */
+function sampledTokens(text: string): number {
+  if (text.length === 0) return 0;
+  const sample = text.length <= HISTORY_SAMPLE_CHARS ? text : text.slice(0, HISTORY_SAMPLE_CHARS);
+  return estimateTokens(scanText(sample), text.length);
+}
+
+function weighted(scores: ClassScores, weight: number): ClassScores {
+  return {
+    code: Math.max(0, scores.code) * weight,
+    reasoning: Math.max(0, scores.reasoning) * weight,
+    summary: Math.max(0, scores.summary) * weight,
+  };
+}
+
+/**
+ * Classifies a canonical request: scans the LAST user message's text parts (plus, with less weight,
+ * the system prompt); long_context is decided on the total text of all messages.
+ */
+export function classifyRequest(request: CanonRequest): Classification {
+  let lastUser = -1;
+  for (let i = request.messages.length - 1; i >= 0; i--) {
+    if (request.messages[i]?.role === 'user') {
+      lastUser = i;
+      break;
+    }
+  }
+  const systemTexts: string[] = [];
+  let otherTokens = 0;
+  let promptText = '';
+  request.messages.forEach((message, index) => {
+    const texts = messageTexts(message);
+    if (index === lastUser) {
+      promptText = texts.join('\n\n');
+      return;
+    }
+    if (message.role === 'system') systemTexts.push(...texts);
+    for (const text of texts) otherTokens += sampledTokens(text);
+  });
+
+  const analysis = analyzePrompt(promptText);
+  const promptTokens = estimateTokens(analysis.scan, analysis.totalChars);
+  let extraScores: ClassScores | undefined;
+  if (systemTexts.length > 0) {
+    const system = analyzePrompt(systemTexts.join('\n\n'));
+    // "You are a helpful assistant" is the norm in a system prompt, not a role-play request.
+    system.cues.persona = 0;
+    extraScores = weighted(scoreClasses(system), SYSTEM_PROMPT_WEIGHT);
+  }
+  return classifyAnalysis({
+    analysis,
+    totalTokens: promptTokens + otherTokens,
+    ...(extraScores && { extraScores }),
+  });
+}
