@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
-import { loadDefaultCatalog, type ModelCatalog } from './catalog/index.js';
+import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
 import { openAiChatIngress } from './codecs/openai-chat/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createHttpClient } from './http/index.js';
@@ -20,6 +20,7 @@ import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
 import { createRouter, type Router } from './routing/resolve-plan.js';
 import { createHttpServer, type RouteTable } from './server/create-server.js';
+import { createEstimateHandler } from './server/routes/estimate.js';
 import { handleHealth, handleReady } from './server/routes/health.js';
 import { createInferenceHandler } from './server/routes/inference.js';
 import { createModelsHandler } from './server/routes/models.js';
@@ -69,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onError: (error, batch) =>
       logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
   });
-  const catalog = loadDefaultCatalog();
+  const catalog = loadCatalogWithFiles(config.catalogFiles);
   const adapters = createProviderAdapters(config.providers);
   const http = createHttpClient();
   const health = new DeploymentHealth(config.routing);
@@ -99,11 +100,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger,
   });
   const models = createModelsHandler(openAiChatIngress, keyCache, router, Date.now());
+  const estimate = createEstimateHandler(openAiChatIngress, {
+    keys: keyCache,
+    router,
+    maxBodyBytes: config.server.maxBodyBytes,
+    defaultOutputTokens: config.routing.defaultOutputTokens,
+  });
   const routes: RouteTable = {
     exact: new Map([
       ['POST /v1/chat/completions', (request, response, query) => chat(request, response, query, {})],
       ['POST /chat/completions', (request, response, query) => chat(request, response, query, {})],
       ['GET /v1/models', (request, response, query) => models(request, response, query)],
+      ['POST /v1/estimate', (request, response, query) => estimate(request, response, query)],
       ['GET /health', (_request, response) => handleHealth(response)],
       [
         'GET /ready',

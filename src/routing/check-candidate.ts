@@ -39,6 +39,7 @@ export function checkCandidate(
   ) {
     return 'not allowed for this industry';
   }
+  if (deployment.embeddingOnly) return 'an embedding model';
   if (limits.selfHostedOnly && !deployment.selfHosted) return 'not a self-hosted server';
   const capabilities = deployment.capabilities;
   if (requirements.tools && capabilities.tools === false) return 'lacks tool calling';

@@ -27,6 +27,8 @@ export interface Deployment {
   quality: number | undefined;
   /** Continues a trailing assistant message (stream rescue). */
   continuation: boolean;
+  /** An embedding-only model: never a candidate for chat. */
+  embeddingOnly: boolean;
 }
 
 /** Every deployment the gateway can reach, with lists pre-sorted for the routing strategies. */
@@ -157,5 +159,6 @@ function buildDeployment(
     // The simulator continues trailing assistant messages; other OpenAI-compatible servers are not
     // assumed to (OpenAI itself answers anew), unless configuration says so.
     continuation: overrides?.continuation ?? providerType === 'simulator',
+    embeddingOnly: entry?.capabilities.embeddings === true,
   };
 }

@@ -62,7 +62,10 @@ export function resolveForm(
       );
     }
     case 'catalog': {
-      const candidates = admitAll(context, expandReference(form.name, environment));
+      const candidates = admitAll(
+        context,
+        expandReference(form.name, environment).map((candidate) => ({ ...candidate, via: form.name })),
+      );
       const providers = [...new Set(candidates.map((candidate) => candidate.deployment.provider))].join(', ');
       return single(
         'catalog',

@@ -17,6 +17,7 @@ export interface TestGateway {
     name?: string;
     allowedModels?: string[];
     expiresAt?: number;
+    metadata?: Record<string, string>;
   }): Promise<{ key: string; id: string }>;
   /** Waits until the write-behind queue has written every row. */
   flushLog(): Promise<void>;
@@ -47,7 +48,7 @@ models:
 `;
 
 export async function startTestGateway(
-  options: { yaml?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { yaml?: string; env?: NodeJS.ProcessEnv; keyPollIntervalMs?: number } = {},
 ): Promise<TestGateway> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
   const configPath = path.join(dataDir, 'switchyard.yaml');
@@ -59,7 +60,7 @@ export async function startTestGateway(
     port: 0,
     host: '127.0.0.1',
     logger: createLogger('silent'),
-    keyPollIntervalMs: 100,
+    keyPollIntervalMs: options.keyPollIntervalMs ?? 100,
   });
   const key = gateway.initialKey as string;
   return {
@@ -79,6 +80,7 @@ export async function startTestGateway(
         name: input.name ?? 'test',
         allowedModels: input.allowedModels ?? null,
         expiresAt: input.expiresAt ?? null,
+        metadata: input.metadata ?? null,
       });
       await gateway.app.keyCache.refresh();
       return { key: created.key, id: created.record.id };

@@ -1,7 +1,7 @@
 import type { CanonMessage, CanonRequest } from '../../canon/index.js';
 import { analyzePrompt } from './analyze-prompt.js';
 import { classifyAnalysis } from './classify.js';
-import { scanText } from './scan-text.js';
+import { type ScanRanges, scanText } from './scan-text.js';
 import { type ClassScores, scoreClasses } from './score-classes.js';
 import { estimateTokens } from './script-measures.js';
 import type { Classification } from './types.js';
@@ -11,6 +11,15 @@ const SYSTEM_PROMPT_WEIGHT = 0.5;
 
 /** Characters sampled per history text to guess its script mix for the token estimate. */
 const HISTORY_SAMPLE_CHARS = 512;
+
+/** Ranges that switch word cues off: history texts are only measured for length. */
+const NO_VOCABULARY: ScanRanges = {
+  vocabularyHeadEnd: 0,
+  vocabularyTailStart: Number.POSITIVE_INFINITY,
+  personaEnd: 0,
+  instructionHeadEnd: 0,
+  instructionTailStart: Number.POSITIVE_INFINITY,
+};
 
 /** Every text a model would read in one message (text, reasoning, tool calls and results). */
 function messageTexts(message: CanonMessage): string[] {
@@ -39,7 +48,7 @@ function messageTexts(message: CanonMessage): string[] {
 function sampledTokens(text: string): number {
   if (text.length === 0) return 0;
   const sample = text.length <= HISTORY_SAMPLE_CHARS ? text : text.slice(0, HISTORY_SAMPLE_CHARS);
-  return estimateTokens(scanText(sample), text.length);
+  return estimateTokens(scanText(sample, NO_VOCABULARY).scan, text.length);
 }
 
 function weighted(scores: ClassScores, weight: number): ClassScores {

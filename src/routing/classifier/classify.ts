@@ -48,7 +48,7 @@ function buildFeatures(
     codeScore: round(scores.code),
     reasoningScore: round(scores.reasoning),
     summaryScore: round(scores.summary),
-    codeLines: cues.codeLines,
+    codeLines: scan.codeLines,
     fenceLines: scan.fenceLines,
     codeRequests: cues.codeRequests,
     texCommands: cues.texCommands,

@@ -23,7 +23,7 @@ export function estimateComplexity(analysis: PromptAnalysis, tokens: number): nu
         );
   const demandShare = share(cues.demands, 6);
   const questionShare = share(Math.max(0, scan.questionMarks - 1), 3);
-  const codeShare = share(cues.codeLines + scan.braceEndLines / 2, 40);
+  const codeShare = share(scan.codeLines + scan.braceEndLines / 2, 40);
   const mathShare = share(cues.texCommands + scan.operators + cues.mathStrong, 16);
   const score =
     0.3 * lengthShare + 0.3 * demandShare + 0.1 * questionShare + 0.15 * codeShare + 0.15 * mathShare;

@@ -15,7 +15,7 @@ function codeCues(analysis: PromptAnalysis): string[] {
   const { scan, cues } = analysis;
   const found: string[] = [];
   if (scan.fenceLines >= 2) found.push('fences');
-  if (cues.codeLines > 0) found.push(`${cues.codeLines} code lines`);
+  if (scan.codeLines > 0) found.push(`${scan.codeLines} code lines`);
   if (scan.tripleQuotes >= 2) found.push('docstring');
   if (cues.codeRequests > 0) found.push('request for code');
   if (cues.codeLanguages > 0) found.push('language names');

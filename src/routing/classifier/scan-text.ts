@@ -1,3 +1,7 @@
+import { WORD } from './lexicon.js';
+import { type CueCounts, type CueRanges, WordCues } from './word-cues.js';
+import { foldCode, HASH_SEED, hashStep } from './word-table.js';
+
 /**
  * Structural counts of a text, gathered in one `charCodeAt` pass with no allocation per character.
  * Everything the classifier needs that is about shape (lines, indentation, symbols, digits, scripts)
@@ -18,6 +22,8 @@ export interface TextScan {
   braceEndLines: number;
   /** Lines shaped like `Project Manager: ...` (a transcript or dialogue). */
   speakerLines: number;
+  /** Lines that open like a statement in a programming language (`def f(`, `return`, `#include`). */
+  codeLines: number;
   /** Lines opening or closing a Markdown fence (three backticks or tildes). */
   fenceLines: number;
   /** Maximal runs of digits not glued to a word (`42`, `3.5`; not `x2`). */
@@ -113,6 +119,7 @@ function emptyScan(): TextScan {
     indentedLines: 0,
     braceEndLines: 0,
     speakerLines: 0,
+    codeLines: 0,
     fenceLines: 0,
     numberTokens: 0,
     operators: 0,
@@ -154,9 +161,45 @@ function countNonAscii(scan: TextScan, code: number): void {
   else scan.otherNonAscii++;
 }
 
-/** Scans `text` once. Cost is linear in its length; callers bound the length they pass. */
-export function scanText(text: string): TextScan {
+/** Where each kind of cue is counted, as offsets into the scanned text. */
+export interface ScanRanges extends CueRanges {
+  /** Words, numbers and operators count only before this offset or from `vocabularyTailStart` on. */
+  vocabularyHeadEnd: number;
+  vocabularyTailStart: number;
+}
+
+/** Everything one pass over a text yields: structure and vocabulary cues. */
+export interface ScanResult {
+  scan: TextScan;
+  cues: CueCounts;
+}
+
+/**
+ * Statement openings of common programming languages, tried only at the first visible character of
+ * each line (sticky), so it costs one short match attempt per line. Case-sensitive on purpose: prose
+ * capitalises "Return ..." or "Import ...", code does not.
+ */
+const CODE_LINE =
+  /(?:def \w+\(|class [A-Z]\w*|(?:async )?function\*? ?[\w$]*\s?\(|import [\w{*'"]|from [\w.]+ import |return\b|assert\b|#include|#define|(?:public|private|protected|static) \w|(?:const|let|var) [\w$]+ ?=|fn \w+|func \w+|package \w+;?$|using \w[\w.]*;|elif |else\b|try\b|except\b|catch\b|finally\b|if ?\(|for ?\(|for \w+ in |while ?\(|switch ?\(|print\(|console\.\w|System\.out|SELECT |INSERT INTO|UPDATE \w+ SET|CREATE TABLE|module\.exports|export (?:default|const|function|class|interface|type)|await \w|throw new|int main|impl \w|pub fn|#!\/)/my;
+
+function mayOpenCodeLine(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || code === 35 || code === 83 || code === 73 || code === 85 || code === 67
+  );
+}
+
+function isCodeLine(text: string, index: number): boolean {
+  CODE_LINE.lastIndex = index;
+  return CODE_LINE.test(text);
+}
+
+/**
+ * Scans `text` once: structure over all of it, vocabulary in the head and tail ranges. Cost is
+ * linear in its length with no allocation per character; callers bound the length they pass.
+ */
+export function scanText(text: string, ranges: ScanRanges): ScanResult {
   const scan = emptyScan();
+  const words = new WordCues(ranges);
   const length = text.length;
   scan.chars = length;
   let atLineStart = true;
@@ -164,8 +207,39 @@ export function scanText(text: string): TextScan {
   let lastVisible = 0;
   let previous = LINE_FEED;
   let lineStart = 0;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
+  let lineFirstVisible = -1;
+  let wordStart = -1;
+  let hash = HASH_SEED;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : LINE_FEED;
+    const inVocabulary = i < ranges.vocabularyHeadEnd || i >= ranges.vocabularyTailStart;
+    const lower = code | 32;
+    if (lower >= 97 && lower <= 122) {
+      if (wordStart < 0) {
+        wordStart = i;
+        hash = HASH_SEED;
+      }
+      hash = hashStep(hash, lower);
+    } else if (wordStart >= 0) {
+      if (
+        isDigit(code) ||
+        code === 95 ||
+        ((code === 39 || code === 0x2019) && isAsciiLetter(text.charCodeAt(i + 1)))
+      ) {
+        hash = hashStep(hash, foldCode(code));
+      } else {
+        if (wordStart > 0 && text.charCodeAt(wordStart - 1) === 92) {
+          words.texCommand(hash);
+        } else if (wordStart < ranges.vocabularyHeadEnd || wordStart >= ranges.vocabularyTailStart) {
+          words.word(hash, wordStart, wordStart === lineFirstVisible, code);
+          if (i - wordStart === 1 && (code === 35 || (code === 43 && text.charCodeAt(i + 1) === 43))) {
+            if (hash === WORD.c) words.cLanguage();
+          }
+        }
+        wordStart = -1;
+      }
+    }
+    if (i === length) break;
     if (code === LINE_FEED) {
       scan.lines++;
       if (lineHasContent) {
@@ -179,11 +253,15 @@ export function scanText(text: string): TextScan {
       lineStart = i + 1;
       previous = code;
       scan.asciiChars++;
+      words.breakSentence();
       continue;
     }
     if (code >= 0x80) {
       countNonAscii(scan, code);
-      if (atLineStart) atLineStart = false;
+      if (atLineStart) {
+        atLineStart = false;
+        lineFirstVisible = i;
+      }
       lineHasContent = true;
       lastVisible = code;
       previous = code;
@@ -196,6 +274,8 @@ export function scanText(text: string): TextScan {
     }
     if (atLineStart) {
       atLineStart = false;
+      lineFirstVisible = i;
+      if (mayOpenCodeLine(code) && isCodeLine(text, i)) scan.codeLines++;
       const indent = i - lineStart;
       if (indent >= 2 || (indent === 1 && text.charCodeAt(lineStart) === TAB)) scan.indentedLines++;
       if (
@@ -215,7 +295,10 @@ export function scanText(text: string): TextScan {
     if (isAsciiLetter(code)) {
       scan.asciiLetters++;
     } else if (isDigit(code)) {
-      if (!(isWordChar(previous) || previous === 46)) scan.numberTokens++;
+      if (inVocabulary && !(isWordChar(previous) || previous === 46)) {
+        scan.numberTokens++;
+        words.number();
+      }
     } else {
       switch (code) {
         case 43: // +
@@ -225,10 +308,17 @@ export function scanText(text: string): TextScan {
         case 60: // <
         case 62: // >
         case 94: // ^
-          if (isOperand(neighbour(text, i - 1, -1)) && isOperand(neighbour(text, i + 1, 1))) scan.operators++;
+          if (inVocabulary && isOperand(neighbour(text, i - 1, -1)) && isOperand(neighbour(text, i + 1, 1))) {
+            scan.operators++;
+          }
           break;
         case 45: // - counts only when spaced, so dates and hyphenated words do not look like arithmetic
-          if (previous === SPACE && text.charCodeAt(i + 1) === SPACE && isOperand(text.charCodeAt(i + 2))) {
+          if (
+            inVocabulary &&
+            previous === SPACE &&
+            text.charCodeAt(i + 1) === SPACE &&
+            isOperand(text.charCodeAt(i + 2))
+          ) {
             scan.operators++;
           }
           break;
@@ -253,6 +343,15 @@ export function scanText(text: string): TextScan {
           break;
         case 63: // ?
           scan.questionMarks++;
+          words.breakSentence();
+          break;
+        case 46: // .
+        case 33: // !
+          if (!isWordChar(text.charCodeAt(i + 1))) words.breakSentence();
+          break;
+        case 44: // ,
+        case 58: // :
+          words.breakPhrase();
           break;
         case 34: // "
         case 39: // '
@@ -270,5 +369,5 @@ export function scanText(text: string): TextScan {
     scan.nonEmptyLines++;
     if (lastVisible === 59 || lastVisible === 123 || lastVisible === 125) scan.braceEndLines++;
   }
-  return scan;
+  return { scan, cues: words.counts };
 }

@@ -20,9 +20,9 @@ function capped(count: number, weight: number, cap: number): number {
  */
 export function codeScore(analysis: PromptAnalysis): number {
   const { scan, cues } = analysis;
-  let score = capped(cues.codeLines, 1, 8);
+  let score = capped(scan.codeLines, 1, 8);
   if (scan.fenceLines >= 2) score += 2;
-  if (scan.tripleQuotes >= 2 && cues.codeLines > 0) score += 4;
+  if (scan.tripleQuotes >= 2 && scan.codeLines > 0) score += 4;
   score += capped(scan.doctestPrompts, 1, 3);
   if (scan.nonEmptyLines >= 3 && scan.braceEndLines * 4 >= scan.nonEmptyLines) score += 2;
   if (scan.chars > 0 && scan.codeSymbols / scan.chars > 0.02) score += 1;

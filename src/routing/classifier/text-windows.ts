@@ -8,10 +8,9 @@ const SCAN_LIMIT = 16_384;
 const SCAN_HEAD = 12_288;
 const SCAN_TAIL = 4_096;
 
-/** Texts up to this many characters are searched whole for word cues. */
-const WORD_LIMIT = 2_048;
-const WORD_HEAD = 1_024;
-const WORD_TAIL = 1_024;
+/** Texts up to this many characters are searched whole for word cues; longer ones in head and tail. */
+const VOCABULARY_LIMIT = 2_048;
+const VOCABULARY_EDGE = 1_024;
 
 /** An opening or closing paragraph at most this long reads as an instruction around a document. */
 const INSTRUCTION_MAX = 600;
@@ -27,17 +26,18 @@ export function scanWindow(text: string): string {
   return headAndTail(text, SCAN_LIMIT, SCAN_HEAD, SCAN_TAIL);
 }
 
-/** The part searched for word cues (requests, maths vocabulary, personas). */
-export function wordWindow(text: string): string {
-  return headAndTail(text, WORD_LIMIT, WORD_HEAD, WORD_TAIL);
+/** Offsets of the head and tail ranges searched for word cues in a scanned window. */
+export function vocabularyRange(windowLength: number): { headEnd: number; tailStart: number } {
+  if (windowLength <= VOCABULARY_LIMIT) return { headEnd: windowLength, tailStart: windowLength };
+  return { headEnd: VOCABULARY_EDGE, tailStart: windowLength - VOCABULARY_EDGE };
 }
 
 /** A prompt split into a short leading and/or trailing instruction and the body between them. */
 export interface InstructionFrame {
-  /** The first paragraph when it is short (otherwise empty). */
-  head: string;
-  /** The last paragraph when it is short (otherwise empty). */
-  tail: string;
+  /** Length of the first paragraph when it is short, otherwise 0. */
+  headChars: number;
+  /** Length of the last paragraph when it is short, otherwise 0. */
+  tailChars: number;
   /** Characters outside the short head and tail: the size of the carried document, if any. */
   bodyChars: number;
 }
@@ -63,7 +63,7 @@ function lastBreak(text: string): number {
 export function instructionFrame(text: string): InstructionFrame {
   const start = firstBreak(text);
   const end = lastBreak(text);
-  const head = start > 0 && start <= INSTRUCTION_MAX ? text.slice(0, start) : '';
-  const tail = end > 0 && text.length - end <= INSTRUCTION_MAX && end >= start ? text.slice(end) : '';
-  return { head, tail, bodyChars: text.length - head.length - tail.length };
+  const headChars = start > 0 && start <= INSTRUCTION_MAX ? start : 0;
+  const tailChars = end > 0 && end >= start && text.length - end <= INSTRUCTION_MAX ? text.length - end : 0;
+  return { headChars, tailChars, bodyChars: Math.max(0, text.length - headChars - tailChars) };
 }

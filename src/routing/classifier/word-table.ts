@@ -34,41 +34,41 @@ export function pairKey(first: number, second: number): number {
 
 /** A fixed-capacity hash table from 32-bit keys to flag bits. */
 export class WordTable {
-  readonly #keys: Int32Array;
-  readonly #values: Int32Array;
-  readonly #mask: number;
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
 
   /** `capacity` is rounded up to a power of two; keep it at least twice the number of entries. */
   constructor(capacity: number) {
     let size = 1;
     while (size < capacity) size *= 2;
-    this.#keys = new Int32Array(size);
-    this.#values = new Int32Array(size);
-    this.#mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
   }
 
   /** Adds `flags` to the entry for `key` (entries accumulate flags). */
   add(key: number, flags: number): void {
     const stored = key === 0 ? 1 : key;
-    let index = stored & this.#mask;
+    let index = stored & this.mask;
     for (;;) {
-      const existing = this.#keys[index];
+      const existing = this.keys[index];
       if (existing === 0 || existing === stored) break;
-      index = (index + 1) & this.#mask;
+      index = (index + 1) & this.mask;
     }
-    this.#keys[index] = stored;
-    this.#values[index] = (this.#values[index] ?? 0) | flags;
+    this.keys[index] = stored;
+    this.values[index] = (this.values[index] ?? 0) | flags;
   }
 
   /** The flags stored for `key`, or 0. */
   get(key: number): number {
     const stored = key === 0 ? 1 : key;
-    let index = stored & this.#mask;
+    let index = stored & this.mask;
     for (;;) {
-      const existing = this.#keys[index];
-      if (existing === stored) return this.#values[index] ?? 0;
+      const existing = this.keys[index];
+      if (existing === stored) return this.values[index] ?? 0;
       if (existing === 0 || existing === undefined) return 0;
-      index = (index + 1) & this.#mask;
+      index = (index + 1) & this.mask;
     }
   }
 }
