@@ -19,9 +19,7 @@ export function renderReport(results: BenchResults): string {
   lines.push('');
   lines.push('| target | requests/s | vs direct | vs nginx | CPU µs/request (proxy) | proxy core use |');
   lines.push('|---|---|---|---|---|---|');
-  for (const name of targets) {
-    const row = results.throughput[name];
-    if (!row) continue;
+  for (const [name, row] of Object.entries(results.throughput)) {
     lines.push(
       `| ${name} | ${row.rps} | ${(row.rps / direct).toFixed(2)} | ${(row.rps / nginx).toFixed(2)} | ${row.cpuMicrosPerRequest ?? '–'} | ${row.coreUtilisation === null ? '–' : `${Math.round(row.coreUtilisation * 100)}%`} |`,
     );

@@ -9,75 +9,21 @@ import path from 'node:path';
 import { measureTimeToFirstToken, runOpenLoop } from './open-loop.js';
 import { cpuMicros, rssMegabytes, runWrk, type Started, startPinned } from './processes.js';
 import { renderReport } from './report.js';
+import { freePort, nginxConfig, startNginxQuietly, wrkScript } from './services.js';
+import { syntheticCatalog } from './synthetic-catalog.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const gatewayCore = 0;
 const driverCore = 1;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let tries = 0; tries < 100; tries++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-function nginxConfig(directory: string, listenPort: number, upstreamPort: number): string {
-  return `worker_processes 1;
-daemon off;
-pid ${directory}/nginx.pid;
-error_log ${directory}/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path ${directory}/body;
-  proxy_temp_path ${directory}/proxy;
-  fastcgi_temp_path ${directory}/fastcgi;
-  uwsgi_temp_path ${directory}/uwsgi;
-  scgi_temp_path ${directory}/scgi;
-  upstream simulator { server 127.0.0.1:${upstreamPort}; keepalive 128; }
-  server {
-    listen 127.0.0.1:${listenPort};
-    location / {
-      proxy_pass http://simulator;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_buffering off;
-    }
-  }
-}
-`;
-}
-
-function wrkScript(directory: string, name: string, body: string, key: string): string {
-  const file = path.join(directory, `${name}.lua`);
-  writeFileSync(
-    file,
-    `wrk.method = "POST"\nwrk.body = '${body}'\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n`,
-  );
-  return file;
-}
-
 interface Target {
-  name: 'direct' | 'nginx' | 'node-floor' | 'switchyard';
+  name: string;
   port: number;
   model: string;
   pid: number | undefined;
+  /** Only the closed-loop throughput run (the routing-scale comparison rows). */
+  throughputOnly?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -87,7 +33,8 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
   const started: Started[] = [];
   try {
-    const [simulatorPort, nginxPort, gatewayPort, minimalPort] = [
+    const [simulatorPort, nginxPort, gatewayPort, minimalPort, largePort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -100,7 +47,7 @@ async function main(): Promise<void> {
     const simulatorPid = started[0]?.pid;
     writeFileSync(path.join(directory, 'nginx.conf'), nginxConfig(directory, nginxPort, simulatorPort));
     // nginx prints nothing when it starts, so readiness is polled on its port.
-    const nginxProcess = await startNginxQuietly(directory, nginxPort);
+    const nginxProcess = await startNginxQuietly(directory, nginxPort, gatewayCore);
     started.push(nginxProcess);
     const config = `logging: { level: warn }\nproviders:\n  sim: { type: simulator, baseUrl: "http://127.0.0.1:${simulatorPort}/v1" }\nmodels:\n  bench: { targets: [ { provider: sim, model: demo-fast } ] }\n`;
     writeFileSync(path.join(directory, 'switchyard.yaml'), config);
@@ -139,11 +86,55 @@ async function main(): Promise<void> {
       /listening/,
     );
     started.push(minimal);
+    // The same gateway with a 10,000-model catalog, to show routing cost does not grow with it.
+    const largeCatalog = path.join(directory, 'catalog-10000.json');
+    writeFileSync(largeCatalog, JSON.stringify(syntheticCatalog(10_000)));
+    writeFileSync(
+      path.join(directory, 'switchyard-10k.yaml'),
+      `${config}catalog: { files: ["${largeCatalog}"] }\n`,
+    );
+    const largeGateway = await startPinned(
+      gatewayCore,
+      'node',
+      [
+        cli,
+        'start',
+        '--port',
+        String(largePort),
+        '--config',
+        path.join(directory, 'switchyard-10k.yaml'),
+        '--data-dir',
+        dataDir,
+      ],
+      /listening on/,
+    );
+    started.push(largeGateway);
     const targets: Target[] = [
       { name: 'direct', port: simulatorPort, model: 'demo-fast', pid: undefined },
       { name: 'nginx', port: nginxPort, model: 'demo-fast', pid: nginxProcess.pid },
       { name: 'node-floor', port: minimalPort, model: 'demo-fast', pid: minimal.pid },
       { name: 'switchyard', port: gatewayPort, model: 'bench', pid: gateway.pid },
+      {
+        name: 'switchyard strategy:cost, 26-model catalog',
+        port: gatewayPort,
+        model: 'strategy:cost',
+        pid: gateway.pid,
+        throughputOnly: true,
+      },
+      {
+        name: 'switchyard strategy:cost, 10,026-model catalog',
+        port: largePort,
+        model: 'strategy:cost',
+        pid: largeGateway.pid,
+        throughputOnly: true,
+      },
+      {
+        name: 'switchyard alias, 10,026-model catalog',
+        port: largePort,
+        model: 'bench',
+        pid: largeGateway.pid,
+        throughputOnly: true,
+      },
     ];
     const results = await measure(targets, directory, key, simulatorPid);
     results.rssAfterLoadMb = rssMegabytes(gateway.pid);
@@ -164,36 +155,6 @@ async function main(): Promise<void> {
     for (const process of started.reverse()) await process.stop();
     rmSync(directory, { recursive: true, force: true });
   }
-}
-
-async function startNginxQuietly(directory: string, port: number): Promise<Started> {
-  const { spawn } = await import('node:child_process');
-  const child = spawn(
-    'taskset',
-    [
-      '-c',
-      String(gatewayCore),
-      'nginx',
-      '-c',
-      path.join(directory, 'nginx.conf'),
-      '-e',
-      path.join(directory, 'nginx-error.log'),
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await waitForPort(port);
-  return {
-    child,
-    pid: child.pid as number,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGQUIT');
-      }),
-  };
 }
 
 export interface BenchResults {
@@ -244,7 +205,7 @@ async function measure(
       body,
       headers,
     });
-    const script = wrkScript(directory, target.name, body, key);
+    const script = wrkScript(directory, target.name.replace(/\W+/g, '-'), body, key);
     const cpuBefore = target.pid ? cpuMicros(target.pid) : 0;
     const simulatorBefore = simulatorPid ? cpuMicros(simulatorPid) : 0;
     const wrk = await runWrk(
@@ -266,6 +227,7 @@ async function measure(
       results.simulatorCpuMicrosPerRequest =
         Math.round(((cpuMicros(simulatorPid) - simulatorBefore) / requests) * 10) / 10;
     }
+    if (target.throughputOnly) continue;
     const openLoop: BenchResults['openLoop'][string] = {};
     for (const rps of [100, 500]) {
       const summary = await runOpenLoop({

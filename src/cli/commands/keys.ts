@@ -33,6 +33,7 @@ export function registerKeysCommand(program: Command): void {
       'comma-separated models this key may use (default: all); `openai/*` allows a provider',
     )
     .option('--expires-in-days <days>', 'expire the key after this many days')
+    .option('--routing-headers <list>', 'routing headers this key may use: mode, force or mode,force')
     .option('--data-dir <path>', 'data folder (or SWITCHYARD_DATA_DIR)')
     .option('--json', 'print JSON')
     .action(
@@ -41,6 +42,7 @@ export function registerKeysCommand(program: Command): void {
           name: string;
           models?: string;
           expiresInDays?: string;
+          routingHeaders?: string;
           json?: boolean;
         },
       ) => {
@@ -53,11 +55,13 @@ export function registerKeysCommand(program: Command): void {
         const days = options.expiresInDays === undefined ? undefined : Number(options.expiresInDays);
         if (days !== undefined && !(days > 0))
           throw new Error(`--expires-in-days must be a positive number, got '${options.expiresInDays}'`);
+        const headers = parseRoutingHeaders(options.routingHeaders);
         const created = await withKeyService(options, (service) =>
           service.create({
             name: options.name,
             allowedModels,
             expiresAt: days === undefined ? null : Date.now() + days * 86_400_000,
+            metadata: headers === undefined ? null : { routing_headers: headers },
           }),
         );
         if (options.json) {
@@ -117,4 +121,14 @@ function describeRecord(record: KeyRecord) {
     createdAt: new Date(record.createdAt).toISOString(),
     expiresAt: record.expiresAt === null ? null : new Date(record.expiresAt).toISOString(),
   };
+}
+
+/** `mode`, `force` or both; anything else is refused so a typo does not silently grant nothing. */
+function parseRoutingHeaders(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  for (const part of parts) {
+    if (part !== 'mode' && part !== 'force') throw new Error(`--routing-headers takes mode, force or mode,force; got '${part}'`);
+  }
+  return parts.join(',');
 }

@@ -15,7 +15,7 @@ export interface PromptAnalysis {
 }
 
 /** A document is at least this long; shorter bodies are just a long question. */
-const DOCUMENT_MIN_CHARS = 600;
+const DOCUMENT_MIN_CHARS = 500;
 const TRANSCRIPT_MIN_LINES = 5;
 /** Role-play set-ups ("I want you to act as ...") are looked for this far into the prompt. */
 const PERSONA_REACH = 600;
@@ -23,7 +23,7 @@ const PERSONA_REACH = 600;
 const UNFRAMED_INSTRUCTION = 300;
 
 /**
- * Measures `text` in one pass over a bounded window (all of it up to 16K characters, else its head
+ * Measures `text` in one pass over a bounded window (all of it up to 8K characters, else its head
  * and tail). Paragraph breaks are located first (native `indexOf`), so the pass knows which ranges
  * hold the instruction and which the document.
  */
@@ -43,9 +43,14 @@ export function analyzePrompt(text: string): PromptAnalysis {
   if (framed && frame.tailChars === 0) ranges.instructionTailStart = length + 1;
   const { scan, cues } = scanText(window, ranges);
 
-  const transcript = scan.speakerLines >= TRANSCRIPT_MIN_LINES && scan.speakerLines * 4 >= scan.nonEmptyLines;
+  const transcript =
+    length >= DOCUMENT_MIN_CHARS &&
+    scan.speakerLines >= TRANSCRIPT_MIN_LINES &&
+    scan.speakerLines * 4 >= scan.nonEmptyLines;
   const hasBody = framed && frame.bodyChars >= DOCUMENT_MIN_CHARS;
-  const referenced = cues.documentReferences > 0 && length >= DOCUMENT_MIN_CHARS * 2;
+  // A request to summarise, or to read "the article below", makes the rest of a long text its document.
+  const referenced =
+    (cues.documentReferences > 0 || cues.summaryStrong + cues.summarySoft > 0) && length >= DOCUMENT_MIN_CHARS;
   let documentChars = 0;
   if (hasBody) documentChars = frame.bodyChars;
   else if (transcript || referenced) documentChars = length;

@@ -1,6 +1,6 @@
 import type { CanonMessage, CanonRequest } from '../../canon/index.js';
 import { analyzePrompt } from './analyze-prompt.js';
-import { classifyAnalysis } from './classify.js';
+import { analyzeBounded, classifyAnalysis } from './classify.js';
 import { type ScanRanges, scanText } from './scan-text.js';
 import { type ClassScores, scoreClasses } from './score-classes.js';
 import { estimateTokens } from './script-measures.js';
@@ -73,6 +73,7 @@ export function classifyRequest(request: CanonRequest): Classification {
   }
   const systemTexts: string[] = [];
   let otherTokens = 0;
+  let otherChars = 0;
   let promptText = '';
   request.messages.forEach((message, index) => {
     const texts = messageTexts(message);
@@ -81,10 +82,13 @@ export function classifyRequest(request: CanonRequest): Classification {
       return;
     }
     if (message.role === 'system') systemTexts.push(...texts);
-    for (const text of texts) otherTokens += sampledTokens(text);
+    for (const text of texts) {
+      otherTokens += sampledTokens(text);
+      otherChars += text.length;
+    }
   });
 
-  const analysis = analyzePrompt(promptText);
+  const analysis = analyzeBounded(promptText, promptText.length + otherChars);
   const promptTokens = estimateTokens(analysis.scan, analysis.totalChars);
   let extraScores: ClassScores | undefined;
   if (systemTexts.length > 0) {

@@ -11,6 +11,24 @@ import type { Classification, TaskClass } from './types.js';
  */
 export const LONG_CONTEXT_TOKENS = 8_000;
 
+/**
+ * The token estimate never gives fewer than one token per four characters, so a text this long is
+ * long_context before anything is scanned; only a sample is then read (language, complexity).
+ */
+export const CERTAINLY_LONG_CHARS = LONG_CONTEXT_TOKENS * 4;
+const LONG_TEXT_SAMPLE_CHARS = 4_096;
+
+/**
+ * Analyses `text`, or only its head when `contextChars` (the text plus whatever else the model will
+ * read) is long enough to settle the class by length alone: the cost then stops growing with length.
+ */
+export function analyzeBounded(text: string, contextChars: number = text.length): PromptAnalysis {
+  if (contextChars < CERTAINLY_LONG_CHARS || text.length <= LONG_TEXT_SAMPLE_CHARS) return analyzePrompt(text);
+  const analysis = analyzePrompt(text.slice(0, LONG_TEXT_SAMPLE_CHARS));
+  analysis.totalChars = text.length;
+  return analysis;
+}
+
 /** What a classification is computed from: the scanned prompt, plus optional lighter context. */
 export interface ClassificationInput {
   analysis: PromptAnalysis;
@@ -22,10 +40,10 @@ export interface ClassificationInput {
 
 function pickClass(scores: ClassScores): TaskClass {
   let best: TaskClass = 'chat';
-  let bestScore = MIN_CLASS_SCORE - Number.EPSILON;
+  let bestScore = Number.NEGATIVE_INFINITY;
   // Ties go to the earlier class: code, then reasoning, then summary.
   for (const taskClass of ['code', 'reasoning', 'summary'] as const) {
-    if (scores[taskClass] > bestScore) {
+    if (scores[taskClass] >= MIN_CLASS_SCORE && scores[taskClass] > bestScore) {
       best = taskClass;
       bestScore = scores[taskClass];
     }
@@ -87,5 +105,5 @@ export function classifyAnalysis(input: ClassificationInput): Classification {
 
 /** Classifies one prompt text. Deterministic; cost linear in its length and bounded on long texts. */
 export function classifyText(text: string): Classification {
-  return classifyAnalysis({ analysis: analyzePrompt(text) });
+  return classifyAnalysis({ analysis: analyzeBounded(text) });
 }

@@ -32,6 +32,8 @@ export const Cue = {
   texCommand: 1 << 22,
   /** Skipped when pairing words, so "the following news article" still pairs "following article". */
   transparent: 1 << 23,
+  /** First word of some phrase: only then is the pair table consulted. */
+  pairStart: 1 << 24,
 } as const;
 
 const UNIGRAMS: Array<[number, string]> = [
@@ -49,20 +51,23 @@ const UNIGRAMS: Array<[number, string]> = [
   ],
   [
     Cue.codeLanguage,
-    'python javascript typescript java golang rust ruby php sql mysql postgresql sqlite bash powershell html css kotlin swift haskell scala perl matlab lua dart react django flask numpy pandas json yaml nodejs jquery',
+    'javascript typescript golang php sql mysql postgresql sqlite bash powershell html css kotlin haskell matlab django numpy pandas json yaml nodejs jquery regex',
   ],
   [
     Cue.codeTerm,
-    'compiler compile compiles compiled runtime stacktrace traceback exception exceptions segfault recursion recursive recursively array arrays tuple tuples boolean booleans bool substring substrings hashmap hashtable dict struct enum nullptr lambda str kwargs argv iterator iterable repo git npm pip docker kubernetes sdk debugging',
+    // Languages whose names are also everyday words (a snake, a coffee, a singer) weigh like terms.
+    'python java rust ruby swift perl scala lua dart react flask ' +
+      'compiler compile compiles compiled runtime stacktrace traceback exception exceptions segfault recursion recursive recursively array arrays tuple tuples boolean booleans bool substring substrings hashmap hashtable dict struct enum nullptr lambda str kwargs argv iterator iterable repo repository git npm pip docker kubernetes sdk debugging debug bug bugs syntax parse parser function functions variable variables loop loops string strings method methods module modules library libraries import script scripts database databases frontend backend framework deploy http api apis endpoint endpoints null undefined',
   ],
   [Cue.codeContest, 'stdin stdout'],
   [
     Cue.mathStrong,
-    'calculate compute solve evaluate simplify probability remainder divisible divisor divisors integer integers equation equations polynomial polynomials perimeter radius diameter hypotenuse arithmetic modulo factorial digit digits percent percentage fraction fractions decimal',
+    'calculate compute solve evaluate simplify probability remainder divisible divisor divisors integer integers equation equations polynomial polynomials perimeter radius diameter hypotenuse arithmetic modulo factorial digit digits percent percentage fraction fractions decimal ' +
+      'proof theorem lemma primes irrational matrix matrices determinant eigenvalue eigenvalues derivative derivatives integral integrals integrate differentiate logarithm exponent inequality inequalities congruent parabola hyperbola coefficient coefficients quadratic trigonometric sine cosine vertices polygon hexagon pentagon gcd lcm permutations combinations variance',
   ],
   [
     Cue.mathWeak,
-    'total each per twice half times average ratio area volume triangle rectangle circle angle degrees dollars cents miles hours minutes sum product difference factor multiple value maximum minimum least greatest cost costs price profit discount interest speed rate distance weigh weighs sold bought buy pay pays paid earn earns earned spend spent left remaining fewer',
+    'total each per twice half times average ratio area volume triangle rectangle circle angle degrees dollars cents miles hours minutes sum product difference factor multiple value maximum minimum least greatest cost costs price profit discount interest speed rate distance weigh weighs sold bought buy pay pays paid earn earns earned spend spent left remaining fewer find determine mean median combined altogether save saves saved remain remains pounds grams kilograms kg km inches feet cubic score scores scored prove prime vertex coin coins dice sequence series',
   ],
   [
     Cue.numberWord,
@@ -77,7 +82,7 @@ const UNIGRAMS: Array<[number, string]> = [
     Cue.summaryStrong,
     'summary summaries summarize summarized summarizes summarizing summarise summarised summarises summarising summarization summarisation tldr recap recaps synopsis',
   ],
-  [Cue.summarySoft, 'gist condense abstract headline headlines'],
+  [Cue.summarySoft, 'gist condense condensed shorten abstract headline headlines'],
   [
     Cue.documentNoun,
     'article articles text passage passages transcript transcripts document documents meeting meetings email emails report reports story paper essay excerpt excerpts conversation discussion dialogue chapter lecture speech post thread minutes notes review context',
@@ -85,7 +90,7 @@ const UNIGRAMS: Array<[number, string]> = [
   [Cue.questionWord, 'what why how who whom whose when where which did does do was were'],
   [
     Cue.contentVerb,
-    'discuss discussed discusses discussion decide decided decides decision conclude concluded conclusion said say says mention mentioned mentions suggest suggested suggests suggestion propose proposed proposal agree agreed agreement think thought argue argued argues report reported reports happen happened happens outcome opinion opinions view views reason reasons',
+    'discuss discussed discusses discussing discussion decide decided decides decision conclude concluded conclusion said say says mention mentioned mentions suggest suggested suggests suggestion propose proposed proposal recommend recommended recommendation agree agreed agreement disagree disagreed think thought argue argued argues report reported reports happen happened happens outcome opinion opinions view views reason reasons talk talked explain explained describe described present presented choose chose believe believed consider considered prefer preferred feel felt plan planned',
   ],
   [
     Cue.otherTask,
@@ -111,7 +116,7 @@ const BIGRAMS: Array<[number, string]> = [
   [Cue.codeObject, 'unit test|unit tests'],
   [
     Cue.codeTerm,
-    'stack trace|null pointer|syntax error|type error|linked list|hash map|hash table|data structure|data structures|time complexity|space complexity|big o|given list|input list|given string|input string|given array|input array|returns true|returns false|returns none|returns null|return true|return false|return none|return null|your code|the function|these tests|following tests',
+    'stack trace|null pointer|syntax error|type error|linked list|hash map|hash table|data structure|data structures|time complexity|space complexity|big o|given list|input list|given string|input string|given array|input array|returns true|returns false|returns none|returns null|return true|return false|return none|return null|your code|the function|these tests|following tests|this code|my code|the code|following code|code below|code above|code snippet|source code',
   ],
   [
     Cue.codeContest,
@@ -120,7 +125,7 @@ const BIGRAMS: Array<[number, string]> = [
   [Cue.mathStrong | Cue.quantityQuestion, 'how many|how much'],
   [
     Cue.mathStrong,
-    'prime number|prime numbers|prime factor|prime factors|real number|real numbers|real root|real roots|greatest common|least common|square root|square roots|cube root|cube roots|express your|common fraction|simplest form|radical form|geometric sequence|geometric series|arithmetic sequence',
+    'prime number|prime numbers|prime factor|prime factors|real number|real numbers|real root|real roots|greatest common|least common|square root|square roots|cube root|cube roots|express your|common fraction|simplest form|radical form|geometric sequence|geometric series|arithmetic sequence|express the|perfect square|perfect squares|perfect cube|perfect cubes|expected value|standard deviation',
   ],
   [Cue.mathWeak, 'number of|more than|less than'],
   [
@@ -138,7 +143,7 @@ const BIGRAMS: Array<[number, string]> = [
   ],
   [
     Cue.persona,
-    "act as|acting as|pretend to|pretend you|pretend you're|role play|the role|in character|imagine you|imagine you're|imagine yourself",
+    "act as|acting as|let's play|pretend to|pretend you|pretend you're|role play|the role|in character|imagine you|imagine you're|imagine yourself",
   ],
   [
     Cue.demand,
@@ -157,12 +162,15 @@ function build(): { unigrams: WordTable; bigrams: WordTable } {
     for (const phrase of phrases.split('|')) {
       const [first = '', second = ''] = phrase.split(' ');
       bigrams.add(pairKey(hashWord(first), hashWord(second)), flags);
+      unigrams.add(hashWord(first), Cue.pairStart);
     }
   }
   const nouns = UNIGRAMS.find(([flags]) => flags === Cue.documentNoun)?.[1].split(' ') ?? [];
   for (const determiner of DOCUMENT_DETERMINERS.split(' ')) {
-    for (const noun of nouns)
+    unigrams.add(hashWord(determiner), Cue.pairStart);
+    for (const noun of nouns) {
       bigrams.add(pairKey(hashWord(determiner), hashWord(noun)), Cue.documentReference);
+    }
   }
   return { unigrams, bigrams };
 }
@@ -178,5 +186,8 @@ export const WORD = {
   you: hashWord('you'),
   to: hashWord('to'),
   c: hashWord('c'),
+  is: hashWord('is'),
+  what: hashWord('what'),
+  whats: hashWord("what's"),
   number: hashWord(NUMBER_TOKEN),
 } as const;

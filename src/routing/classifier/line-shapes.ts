@@ -4,6 +4,14 @@
  * number of characters, so the scan stays linear.
  */
 
+/**
+ * The character code at `index`, or 0 outside the text. `charCodeAt` would return NaN there, and a
+ * single NaN makes V8 deoptimise the scanner's integer arithmetic into slower generic code.
+ */
+export function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : 0;
+}
+
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -16,9 +24,9 @@ export function isWordChar(code: number): boolean {
   return isDigit(code) || isAsciiLetter(code) || code === 95;
 }
 
-/** Digits, letters (single-letter variables) and parentheses can stand either side of an operator. */
+/** Digits, letters (single-letter variables), parentheses and TeX groups can flank an operator. */
 export function isOperand(code: number): boolean {
-  return isWordChar(code) || code === 41 || code === 40;
+  return isWordChar(code) || code === 40 || code === 41 || code === 123 || code === 125;
 }
 
 const SPEAKER_LABEL_MAX = 40;

@@ -1,5 +1,5 @@
 import { WORD } from './lexicon.js';
-import { isAsciiLetter, isCodeLine, isDigit, isOperand, isSpeakerLine, isWordChar } from './line-shapes.js';
+import { codeAt, isAsciiLetter, isCodeLine, isDigit, isOperand, isSpeakerLine, isWordChar } from './line-shapes.js';
 import { countNonAscii, emptyScan, type TextScan } from './text-scan.js';
 import { type CueCounts, type CueRanges, WordCues } from './word-cues.js';
 import { HASH_SEED } from './word-table.js';
@@ -24,9 +24,8 @@ const FNV_PRIME = 16_777_619;
 
 /** The character at `index` (0 past the end), skipping one space when `index` holds a space. */
 function neighbour(text: string, index: number, step: number): number {
-  const code = text.charCodeAt(index);
-  if (code === 32) return text.charCodeAt(index + step) || 0;
-  return code || 0;
+  const code = codeAt(text, index);
+  return code === 32 ? codeAt(text, index + step) : code;
 }
 
 function isBraceEnd(code: number): boolean {
@@ -75,7 +74,7 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
       lineFirstVisible = i;
       const indent = i - lineStart;
       if (indent >= 2 || (indent === 1 && text.charCodeAt(lineStart) === 9)) scan.indentedLines++;
-      if ((code === 96 || code === 126) && text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === code) {
+      if ((code === 96 || code === 126) && codeAt(text, i + 1) === code && codeAt(text, i + 2) === code) {
         scan.fenceLines++;
       } else if (code === 62 && text.startsWith('>>>', i)) {
         scan.doctestPrompts++;
@@ -89,24 +88,27 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
     if (lower >= 97 && lower <= 122) {
       // A word: letters, then letters, digits, underscores or an apostrophe between letters.
       const start = i;
+      // After a backslash only letters belong to the TeX command: `\log_2` is `\log` then `_2`.
+      const tex = start > 0 && codeAt(text, start - 1) === 92;
       let hash = Math.imul(HASH_SEED ^ lower, FNV_PRIME);
       let next = ++i < length ? text.charCodeAt(i) : 0;
       for (;;) {
         const nextLower = next | 32;
         if (nextLower >= 97 && nextLower <= 122) hash = Math.imul(hash ^ nextLower, FNV_PRIME);
+        else if (tex) break;
         else if (isDigit(next) || next === 95) hash = Math.imul(hash ^ next, FNV_PRIME);
-        else if ((next === 39 || next === 0x2019) && isAsciiLetter(text.charCodeAt(i + 1))) {
+        else if ((next === 39 || next === 0x2019) && isAsciiLetter(codeAt(text, i + 1))) {
           hash = Math.imul(hash ^ 39, FNV_PRIME);
         } else break;
         next = ++i < length ? text.charCodeAt(i) : 0;
       }
       asciiLetters += i - start;
       lastVisible = text.charCodeAt(i - 1);
-      if (start > 0 && text.charCodeAt(start - 1) === 92) {
+      if (tex) {
         words.texCommand(hash);
       } else if (start < headEnd || start >= tailStart) {
         words.word(hash, start, start === lineFirstVisible, next);
-        if (hash === WORD.c && i - start === 1 && (next === 35 || (next === 43 && text.charCodeAt(i + 1) === 43))) {
+        if (hash === WORD.c && i - start === 1 && (next === 35 || (next === 43 && codeAt(text, i + 1) === 43))) {
           words.cLanguage();
         }
       }
@@ -120,13 +122,15 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
     }
     const inVocabulary = i < headEnd || i >= tailStart;
     if (isDigit(code)) {
-      if (inVocabulary && text.charCodeAt(i - 1) !== 46) {
+      // "3.5" is one number; ".5" is a number too.
+      if (inVocabulary && !(codeAt(text, i - 1) === 46 && isDigit(codeAt(text, i - 2)))) {
         scan.numberTokens++;
         words.number();
       }
       i++;
       while (i < length && isDigit(text.charCodeAt(i))) i++;
       lastVisible = text.charCodeAt(i - 1);
+      if (inVocabulary && codeAt(text, i) === 37) scan.percentages++;
       continue;
     }
     switch (code) {
@@ -140,8 +144,8 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         if (inVocabulary && isOperand(neighbour(text, i - 1, -1)) && isOperand(neighbour(text, i + 1, 1))) operators++;
         break;
       case 45: // - counts only when spaced, so dates and hyphenated words do not look like arithmetic
-        if (inVocabulary && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
-          if (isOperand(text.charCodeAt(i + 2))) operators++;
+        if (inVocabulary && codeAt(text, i - 1) === 32 && codeAt(text, i + 1) === 32) {
+          if (isOperand(codeAt(text, i + 2))) operators++;
         }
         break;
       case 123: // {
@@ -154,14 +158,14 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         codeSymbols++;
         break;
       case 40: // (
-        if (isWordChar(text.charCodeAt(i - 1))) scan.callSites++;
+        if (isWordChar(codeAt(text, i - 1))) scan.callSites++;
         break;
       case 92: // backslash
         scan.backslashes++;
         break;
       case 36: // $
         scan.dollarSigns++;
-        if (isDigit(text.charCodeAt(i + 1))) scan.moneyAmounts++;
+        if (isDigit(codeAt(text, i + 1))) scan.moneyAmounts++;
         break;
       case 63: // ?
         scan.questionMarks++;
@@ -169,7 +173,7 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         break;
       case 46: // .
       case 33: // !
-        if (!isWordChar(text.charCodeAt(i + 1))) words.breakSentence();
+        if (!isWordChar(codeAt(text, i + 1))) words.breakSentence();
         break;
       case 44: // ,
       case 58: // :
@@ -177,7 +181,7 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         break;
       case 34: // "
       case 39: // '
-        if (text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === code) {
+        if (codeAt(text, i + 1) === code && codeAt(text, i + 2) === code) {
           scan.tripleQuotes++;
           i += 2;
         }

@@ -26,6 +26,8 @@ export interface TextScan {
   numberTokens: number;
   /** `+ * / = < > ^` (and a spaced `-`) between operands: arithmetic, comparisons, assignments. */
   operators: number;
+  /** A number followed by `%`. */
+  percentages: number;
   /** `{ } [ ] ; |` and `&`: punctuation that prose rarely uses. */
   codeSymbols: number;
   /** An opening parenthesis glued to an identifier: `f(x)`, `foo_bar(`. */
@@ -70,6 +72,7 @@ export function emptyScan(): TextScan {
     fenceLines: 0,
     numberTokens: 0,
     operators: 0,
+    percentages: 0,
     codeSymbols: 0,
     callSites: 0,
     backslashes: 0,

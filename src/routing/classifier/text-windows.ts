@@ -4,9 +4,9 @@
  */
 
 /** Texts up to this many characters are scanned whole for structure. */
-const SCAN_LIMIT = 16_384;
-const SCAN_HEAD = 12_288;
-const SCAN_TAIL = 4_096;
+const SCAN_LIMIT = 8_192;
+const SCAN_HEAD = 6_144;
+const SCAN_TAIL = 2_048;
 
 /** Texts up to this many characters are searched whole for word cues; longer ones in head and tail. */
 const VOCABULARY_LIMIT = 2_048;

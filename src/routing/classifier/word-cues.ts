@@ -35,6 +35,8 @@ const REQUEST_SPAN = 8;
 /** A question word ("what") reaches a content verb ("discussed") at most this many words later. */
 const QUESTION_SPAN = 25;
 const FAR_AWAY = -1_000_000;
+/** A number pairs like a word ("3 sentences"), so it carries the number token's flags. */
+const NUMBER_FLAGS = LEXICON.unigrams.get(WORD.number);
 
 /**
  * Consumes the words of a text in order and counts cues, using the previous two words for phrases
@@ -68,6 +70,7 @@ export class WordCues {
   private lastVerb = FAR_AWAY;
   private lastQuestionWord = FAR_AWAY;
   private lastCodeRequest = FAR_AWAY;
+  private sentenceStart = 0;
 
   constructor(ranges: CueRanges) {
     this.ranges = ranges;
@@ -77,7 +80,8 @@ export class WordCues {
   word(hash: number, start: number, firstOnLine: boolean, next: number): void {
     const flags = LEXICON.unigrams.get(hash);
     if ((flags & Cue.transparent) !== 0) return;
-    const pair = this.previousHash === 0 ? 0 : LEXICON.bigrams.get(pairKey(this.previousHash, hash));
+    const pair =
+      (this.previousFlags & Cue.pairStart) === 0 ? 0 : LEXICON.bigrams.get(pairKey(this.previousHash, hash));
     const all = flags | pair;
     const index = this.wordIndex;
     const counts = this.counts;
@@ -123,7 +127,9 @@ export class WordCues {
           counts.contentQuestions++;
           this.lastQuestionWord = FAR_AWAY;
         }
-        if ((flags & Cue.questionWord) !== 0) this.lastQuestionWord = index;
+        // Only a question opens with its question word ("What did ...", "So why did ..."): a "which"
+        // or "when" mid-sentence is a relative clause in ordinary prose.
+        if ((flags & Cue.questionWord) !== 0 && index - this.sentenceStart <= 1) this.lastQuestionWord = index;
         if ((all & Cue.otherTask) !== 0) counts.otherDocumentTasks++;
       }
     }
@@ -134,9 +140,12 @@ export class WordCues {
     this.shift(hash, flags);
   }
 
-  /** A run of digits: pairs like a number word ("3 sentences"). */
+  /** A run of digits: pairs like a number word ("3 sentences"); "what is 15% of 80" asks for a quantity. */
   number(): void {
-    this.shift(WORD.number, 0);
+    if (this.previousHash === WORD.whats || (this.previousHash === WORD.is && this.beforePreviousHash === WORD.what)) {
+      this.counts.quantityQuestions++;
+    }
+    this.shift(WORD.number, NUMBER_FLAGS);
   }
 
   /** A backslash command (`\frac`). */
@@ -160,6 +169,7 @@ export class WordCues {
   /** End of a sentence or line: spans (verb to object, question to verb) stop here too. */
   breakSentence(): void {
     this.breakPhrase();
+    this.sentenceStart = this.wordIndex;
     this.lastVerb = FAR_AWAY;
     this.lastQuestionWord = FAR_AWAY;
   }
