@@ -45,6 +45,7 @@ models:
   policy-reject: { targets: [ { provider: sim, model: "demo-fast+policy" }, { provider: sim2, model: "demo-smart+tokens-28" } ] }
   flapping: { targets: [ { provider: sim, model: "demo-fast+500+down-3000" }, { provider: sim2, model: "demo-smart+tokens-29" } ] }
   accounting: { targets: [ { provider: sim, model: "demo-fast+500+tokens-30" }, { provider: sim2, model: "demo-smart+tokens-31" } ] }
+  auth-fail: { targets: [ { provider: sim, model: "demo-fast+401" }, { provider: sim2, model: "demo-smart+tokens-34" } ] }
   hedged:
     targets: [ { provider: sim, model: "demo-fast+slow-1500+tokens-32" }, { provider: sim2, model: "demo-smart+tokens-33" } ]
     hedge: { afterMs: 200 }
@@ -288,6 +289,19 @@ describe('faults, with outcome, upstream attempts and wall time', () => {
     expect(seen('demo-fast+policy', 'a16')).toHaveLength(1);
     expect(seen('demo-smart+tokens-28', 'a16')).toHaveLength(0);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('a 401 from upstream rests the deployment (and alerts); the fallback answers meanwhile', async () => {
+    const first = await client.chat.completions
+      .create({ model: 'auth-fail', messages: hello('a19') })
+      .withResponse();
+    expect(first.response.headers.get('x-switchyard-model')).toBe('sim2/demo-smart+tokens-34');
+    expect(seen('demo-fast+401', 'a19')).toHaveLength(1);
+    const second = await client.chat.completions
+      .create({ model: 'auth-fail', messages: hello('a19b') })
+      .withResponse();
+    expect(second.response.headers.get('x-switchyard-attempts')).toBe('1');
+    expect(seen('demo-fast+401', 'a19b')).toHaveLength(0);
   });
 
   it('failover accounting: the caller sees the fallback model and usage, and pays only for the fallback', async () => {
