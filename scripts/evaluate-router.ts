@@ -19,8 +19,10 @@ interface Item {
 }
 
 const WARMUP_ROUNDS = 3;
-/** Each item is timed in several batches; the fastest batch's mean is kept, so that other processes
- * on the machine (CI neighbours, a benchmark) inflate the figures as little as possible. */
+/**
+ * Each item is timed in several batches and the fastest batch's mean is kept, so that other processes
+ * on the machine (CI neighbours, a benchmark) inflate the figures as little as possible.
+ */
 const TIMED_BATCHES = 5;
 const RUNS_PER_BATCH = 5;
 const BUCKETS = [
@@ -77,7 +79,7 @@ function timeItems(items: Item[]): number[] {
 function confidenceGap(result: Classification, label: TaskClass): number {
   const score = (taskClass: TaskClass): number => {
     if (taskClass === 'long_context') return result.estimatedTokens / 1000;
-    if (taskClass === 'chat') return 3;
+    if (taskClass === 'chat') return 3; // the score any other class needs to beat chat
     return result.features[`${taskClass}Score`] ?? 0;
   };
   return score(result.taskClass) - score(label);
@@ -162,6 +164,17 @@ const worst = items
     start: item.text.slice(0, 100).replace(/\s+/g, ' '),
   }));
 
+/** p50 and p90 of the complexity the classifier gave, per true label. */
+const complexityByLabel = Object.fromEntries(
+  TASK_CLASSES.map((taskClass) => {
+    const values = items
+      .map((item, index) => (item.label === taskClass ? (results[index]?.complexity ?? 0) : -1))
+      .filter((value) => value >= 0)
+      .sort((a, b) => a - b);
+    return [taskClass, { p50: round(percentile(values, 0.5), 2), p90: round(percentile(values, 0.9), 2) }];
+  }),
+);
+
 const summary = {
   path,
   items: items.length,
@@ -175,7 +188,12 @@ const summary = {
       .sort()
       .map(([family, { total, correct }]) => [family, round(correct / total)]),
   ),
-  timing: { overall: timing(allIndexes), byBucket: timingByBucket },
+  complexityByLabel,
+  timing: {
+    method: `best of ${TIMED_BATCHES} batches of ${RUNS_PER_BATCH} calls per item, after ${WARMUP_ROUNDS} warm-up rounds`,
+    overall: timing(allIndexes),
+    byBucket: timingByBucket,
+  },
   worst,
 };
 
@@ -201,6 +219,10 @@ if (asJson) {
   console.log('\nrecall by family');
   for (const [family, recall] of Object.entries(summary.recallByFamily))
     console.log(`  ${family.padEnd(40)}${recall}`);
+  console.log('\ncomplexity by true label (p50 / p90)');
+  for (const [label, { p50, p90 }] of Object.entries(complexityByLabel)) {
+    console.log(`  ${label.padEnd(14)}${p50.toFixed(2)} / ${p90.toFixed(2)}`);
+  }
   console.log(
     `\ntime per prompt (us; best of ${TIMED_BATCHES} batches of ${RUNS_PER_BATCH} runs per item, after ${WARMUP_ROUNDS} warm-up rounds)`,
   );

@@ -23,10 +23,9 @@ const LONG_TEXT_SAMPLE_CHARS = 4_096;
  * read) is long enough to settle the class by length alone: the cost then stops growing with length.
  */
 export function analyzeBounded(text: string, contextChars: number = text.length): PromptAnalysis {
-  if (contextChars < CERTAINLY_LONG_CHARS || text.length <= LONG_TEXT_SAMPLE_CHARS) return analyzePrompt(text);
-  const analysis = analyzePrompt(text.slice(0, LONG_TEXT_SAMPLE_CHARS));
-  analysis.totalChars = text.length;
-  return analysis;
+  return contextChars < CERTAINLY_LONG_CHARS
+    ? analyzePrompt(text)
+    : analyzePrompt(text, LONG_TEXT_SAMPLE_CHARS);
 }
 
 /** What a classification is computed from: the scanned prompt, plus optional lighter context. */

@@ -1,31 +1,28 @@
 import type { PromptAnalysis } from './analyze-prompt.js';
 
-/** Below this many tokens length adds nothing to complexity; at the long-context line it adds its full share. */
+/** Prompts up to this many tokens get no points for length; each doubling beyond adds one point. */
 const SHORT_PROMPT_TOKENS = 32;
-const LONG_PROMPT_TOKENS = 8_000;
-
-function share(value: number, full: number): number {
-  return Math.min(value, full) / full;
-}
+/** Points at which complexity reaches 1 - 1/e (about 0.63). */
+const POINTS_SCALE = 6;
 
 /**
- * How demanding a prompt looks, 0..1. Each part saturates, so no single signal (a long paste, a
- * page of TeX) can carry the score to 1 alone. Weights sum to 1.
+ * How demanding a prompt looks, 0..1. Points for length (log scale, capped so a long paste alone
+ * stays mid-range), for each demand cue (must, ensure, compare, trade-offs, step by step, edge
+ * cases), for maths depth (TeX, operators, maths vocabulary), for code size, and for structure
+ * (several questions, enumerated requirements). Each part is capped; the sum saturates smoothly,
+ * so a multi-constraint design request lands well above a one-line question. Words inside a carried
+ * document count for little: they describe the document, not the task.
  */
 export function estimateComplexity(analysis: PromptAnalysis, tokens: number): number {
   const { scan, cues } = analysis;
-  const lengthShare =
-    tokens <= SHORT_PROMPT_TOKENS
-      ? 0
-      : Math.min(
-          1,
-          Math.log(tokens / SHORT_PROMPT_TOKENS) / Math.log(LONG_PROMPT_TOKENS / SHORT_PROMPT_TOKENS),
-        );
-  const demandShare = share(cues.demands, 6);
-  const questionShare = share(Math.max(0, scan.questionMarks - 1), 3);
-  const codeShare = share(scan.codeLines + scan.braceEndLines / 2, 40);
-  const mathShare = share(cues.texCommands + scan.operators + cues.mathStrong, 16);
-  const score =
-    0.3 * lengthShare + 0.3 * demandShare + 0.1 * questionShare + 0.15 * codeShare + 0.15 * mathShare;
-  return Math.round(Math.min(1, score) * 1000) / 1000;
+  const lengthPoints =
+    tokens <= SHORT_PROMPT_TOKENS ? 0 : Math.min(4, Math.log2(tokens / SHORT_PROMPT_TOKENS));
+  const demandPoints = Math.min(8, cues.demands);
+  const mathPoints = Math.min(4, 0.3 * (cues.texCommands + scan.operators) + 0.5 * cues.mathStrong);
+  const codePoints = Math.min(4, 0.2 * scan.codeLines + 0.1 * scan.braceEndLines + cues.codeRequests);
+  const structurePoints = Math.min(2, 0.5 * Math.max(0, scan.questionMarks - 1) + 0.25 * scan.listLines);
+  // In a carried document (an article, a transcript) "must" or a figure is content, not a demand.
+  const askedPoints = demandPoints + mathPoints + structurePoints;
+  const points = lengthPoints + codePoints + (analysis.aboutDocument ? 0.3 * askedPoints : askedPoints);
+  return Math.round((1 - Math.exp(-points / POINTS_SCALE)) * 1000) / 1000;
 }

@@ -18,7 +18,7 @@ function codeCues(analysis: PromptAnalysis): string[] {
   if (scan.codeLines > 0) found.push(`${scan.codeLines} code lines`);
   if (scan.tripleQuotes >= 2) found.push('docstring');
   if (cues.codeRequests > 0) found.push('request for code');
-  if (cues.codeLanguages > 0) found.push('language names');
+  if (cues.codeLanguages + cues.codeLanguagesShared > 0) found.push('language names');
   if (cues.contestCues > 0) found.push('input/output spec');
   if (scan.braceEndLines > 0) found.push('brace-terminated lines');
   return found;
@@ -27,7 +27,7 @@ function codeCues(analysis: PromptAnalysis): string[] {
 function mathCues(analysis: PromptAnalysis): string[] {
   const { scan, cues } = analysis;
   const found: string[] = [];
-  if (cues.texCommands > 0 || scan.dollarSigns - scan.moneyAmounts >= 2) found.push('TeX');
+  if (cues.texCommands > 0 || scan.texDollars >= 2) found.push('TeX');
   if (scan.operators > 0) found.push('arithmetic');
   if (scan.numberTokens + cues.numberWords >= 2) found.push('quantities');
   if (cues.mathStrong > 0 || cues.quantityQuestions > 0) found.push('maths vocabulary');

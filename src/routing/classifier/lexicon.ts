@@ -34,6 +34,7 @@ export const Cue = {
   transparent: 1 << 23,
   /** First word of some phrase: only then is the pair table consulted. */
   pairStart: 1 << 24,
+  codeLanguageShared: 1 << 25,
 } as const;
 
 const UNIGRAMS: Array<[number, string]> = [
@@ -51,13 +52,13 @@ const UNIGRAMS: Array<[number, string]> = [
   ],
   [
     Cue.codeLanguage,
-    'javascript typescript golang php sql mysql postgresql sqlite bash powershell html css kotlin haskell matlab django numpy pandas json yaml nodejs jquery regex',
+    'javascript typescript golang php sql mysql postgresql sqlite bash powershell html css kotlin haskell matlab django numpy pandas nodejs jquery regex typeerror valueerror keyerror indexerror syntaxerror referenceerror nullpointerexception segfault',
   ],
+  // Languages whose names are also everyday words (a snake, a coffee, a singer) weigh less.
+  [Cue.codeLanguageShared, 'python java rust ruby swift perl scala lua dart react flask json yaml'],
   [
     Cue.codeTerm,
-    // Languages whose names are also everyday words (a snake, a coffee, a singer) weigh like terms.
-    'python java rust ruby swift perl scala lua dart react flask ' +
-      'compiler compile compiles compiled runtime stacktrace traceback exception exceptions segfault recursion recursive recursively array arrays tuple tuples boolean booleans bool substring substrings hashmap hashtable dict struct enum nullptr lambda str kwargs argv iterator iterable repo repository git npm pip docker kubernetes sdk debugging debug bug bugs syntax parse parser function functions variable variables loop loops string strings method methods module modules library libraries import script scripts database databases frontend backend framework deploy http api apis endpoint endpoints null undefined',
+    'compiler compile compiles compiled runtime stacktrace traceback exception exceptions segfault recursion recursive recursively array arrays tuple tuples boolean booleans bool substring substrings hashmap hashtable dict struct enum nullptr lambda str kwargs argv iterator iterable repo repository git npm pip docker kubernetes sdk debugging debug bug bugs syntax parse parser function functions variable variables loop loops string strings method methods module modules library libraries import script scripts database databases frontend backend framework deploy http api apis endpoint endpoints null undefined directory directories shell terminal cli',
   ],
   [Cue.codeContest, 'stdin stdout'],
   [
@@ -80,9 +81,9 @@ const UNIGRAMS: Array<[number, string]> = [
   [Cue.quantityLead, 'is was are be find compute determine calculate evaluate'],
   [
     Cue.summaryStrong,
-    'summary summaries summarize summarized summarizes summarizing summarise summarised summarises summarising summarization summarisation tldr recap recaps synopsis',
+    'summary summaries summarize summarized summarizes summarizing summarise summarised summarises summarising summarization summarisation tldr recap recaps recapped recapping synopsis',
   ],
-  [Cue.summarySoft, 'gist condense condensed shorten abstract headline headlines'],
+  [Cue.summarySoft, 'gist condense condensed shorten abstract headline headlines outline highlights'],
   [
     Cue.documentNoun,
     'article articles text passage passages transcript transcripts document documents meeting meetings email emails report reports story paper essay excerpt excerpts conversation discussion dialogue chapter lecture speech post thread minutes notes review context',
@@ -116,13 +117,13 @@ const BIGRAMS: Array<[number, string]> = [
   [Cue.codeObject, 'unit test|unit tests'],
   [
     Cue.codeTerm,
-    'stack trace|null pointer|syntax error|type error|linked list|hash map|hash table|data structure|data structures|time complexity|space complexity|big o|given list|input list|given string|input string|given array|input array|returns true|returns false|returns none|returns null|return true|return false|return none|return null|your code|the function|these tests|following tests|this code|my code|the code|following code|code below|code above|code snippet|source code',
+    'stack trace|null pointer|command line|syntax error|type error|linked list|hash map|hash table|data structure|data structures|time complexity|space complexity|big o|given list|input list|given string|input string|given array|input array|returns true|returns false|returns none|returns null|return true|return false|return none|return null|your code|the function|these tests|following tests|this code|my code|the code|following code|code below|code above|code snippet|source code',
   ],
   [
     Cue.codeContest,
     'input format|output format|test case|test cases|standard input|standard output|time limit|memory limit|sample input|sample output|first line',
   ],
-  [Cue.mathStrong | Cue.quantityQuestion, 'how many|how much'],
+  [Cue.quantityQuestion, 'how many|how much'],
   [
     Cue.mathStrong,
     'prime number|prime numbers|prime factor|prime factors|real number|real numbers|real root|real roots|greatest common|least common|square root|square roots|cube root|cube roots|express your|common fraction|simplest form|radical form|geometric sequence|geometric series|arithmetic sequence|express the|perfect square|perfect squares|perfect cube|perfect cubes|expected value|standard deviation',
@@ -130,16 +131,16 @@ const BIGRAMS: Array<[number, string]> = [
   [Cue.mathWeak, 'number of|more than|less than'],
   [
     Cue.quantityQuestion,
-    'how long|how far|how old|how fast|find the|find all|find a|find an|determine the|determine all|what percent|what fraction',
+    'how long|how far|how old|how fast|find the|find all|find a|find an|find her|find his|find their|find its|determine the|determine all|what percent|what fraction',
   ],
   [Cue.summaryStrong, 'tl dr'],
   [
     Cue.summarySoft,
-    'key points|key takeaways|key findings|key facts|key ideas|main points|main ideas|main takeaways|main arguments|main findings|main topic|main topics|main themes|main message|few sentences|one sentence|two sentences|three sentences|four sentences|five sentences|# sentences|bullet points|brief overview|short overview|quick overview|level overview|boil down|sum up',
+    'key points|key takeaways|key findings|key facts|key ideas|main points|main ideas|main takeaways|main arguments|main findings|main topic|main topics|main themes|main message|few sentences|one sentence|two sentences|three sentences|four sentences|five sentences|# sentences|single sentence|one line|one paragraph|short paragraph|few words|bullet points|brief overview|short overview|quick overview|level overview|in brief|boil down|boils down|sum up|main idea|central idea|it about',
   ],
   [
     Cue.otherTask,
-    'reply to|respond to|a reply|a response|correct the|correct any|correct all|which of|which passage|which one|which sentence|identify all|identify the|identify which|label the|label each|topic for|topic of|fill in|multiple choice|true or',
+    'reply to|respond to|correct the|correct any|correct all|which of|which passage|which one|which sentence|identify all|identify the|identify which|label the|label each|topic for|topic of|fill in|multiple choice|true or',
   ],
   [
     Cue.persona,

@@ -32,25 +32,36 @@ export function isOperand(code: number): boolean {
 const SPEAKER_LABEL_MAX = 40;
 
 /**
- * Whether the line starting at `start` begins with a short capitalised label and `: `, like
- * `Marketing: ...` or `PhD C: ...`: the shape of a transcript or a scripted dialogue.
+ * If the line starting at `start` begins with a short capitalised label and `: `, like
+ * `Marketing: ...` or `PhD C: ...` (the shape of a transcript or a scripted dialogue), the offset
+ * where the utterance starts; otherwise -1.
  */
-export function isSpeakerLine(text: string, start: number): boolean {
+export function speakerLabelEnd(text: string, start: number): number {
   const first = text.charCodeAt(start);
-  if (!(first >= 65 && first <= 90)) return false;
+  if (!(first >= 65 && first <= 90)) return -1;
   let spaces = 0;
   const end = Math.min(text.length - 1, start + SPEAKER_LABEL_MAX);
   for (let i = start + 1; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code === 58) return text.charCodeAt(i + 1) === 32 && spaces <= 3;
+    if (code === 58) return text.charCodeAt(i + 1) === 32 && spaces <= 3 ? i + 2 : -1;
     if (code === 32) {
       spaces++;
-      if (spaces > 3) return false;
+      if (spaces > 3) return -1;
     } else if (!(isWordChar(code) || code === 46 || code === 39 || code === 45)) {
-      return false;
+      return -1;
     }
   }
-  return false;
+  return -1;
+}
+
+/** Whether the line whose first visible character is `code`, at `index`, is a list item. */
+export function isListItem(text: string, index: number, code: number): boolean {
+  if (code === 45 || code === 42 || code === 0x2022) return codeAt(text, index + 1) === 32;
+  if (!isDigit(code)) return false;
+  let next = index + 1;
+  if (isDigit(codeAt(text, next))) next++;
+  const marker = codeAt(text, next);
+  return (marker === 46 || marker === 41) && codeAt(text, next + 1) === 32;
 }
 
 /**
@@ -60,12 +71,19 @@ export function isSpeakerLine(text: string, start: number): boolean {
  * "for" or "if", so those need code syntax after them.
  */
 const CODE_LINE =
-  /(?:def \w+\(|class [A-Z]\w*|(?:async )?function\*? ?[\w$]*\s?\(|import [\w{*'"]|from [\w.]+ import |return\b|assert\b|#include|#define|(?:public|private|protected|static) \w|(?:const|let|var) [\w$]+ ?=|fn \w+|func \w+|package \w+;?$|using \w[\w.]*;|elif |else\b|try\b|except\b|catch\b|finally\b|if ?\(|for ?\(|for \w+ in |while ?\(|switch ?\(|print\(|console\.\w|System\.out|SELECT |INSERT INTO|UPDATE \w+ SET|CREATE TABLE|module\.exports|export (?:default|const|function|class|interface|type)|await \w|throw new|int main|impl \w|pub fn|#!\/)/my;
+  /(?:def \w+\(|class [A-Z]\w*|(?:async )?function\*? ?[\w$]*\s?\(|import [\w{*'"(]|\/\/ |\/\*|\*\/|from [\w.]+ import |return\b|assert\b|#include|#define|(?:public|private|protected|static) \w|(?:const|let|var) [\w$]+ ?=|fn \w+|func \w+|package \w+;?$|using \w[\w.]*;|elif |else\b|try\b|except\b|catch\b|finally\b|if ?\(|for ?\(|for \w+ in |while ?\(|switch ?\(|print\(|console\.\w|System\.out|SELECT |INSERT INTO|UPDATE \w+ SET|CREATE TABLE|module\.exports|export (?:default|const|function|class|interface|type)|await \w|throw new|int main|impl \w|pub fn|#!\/)/my;
 
 /** Whether a line whose first visible character is `code`, at `index`, opens like code. */
 export function isCodeLine(text: string, index: number, code: number): boolean {
   const couldBeCode =
-    (code >= 97 && code <= 122) || code === 35 || code === 83 || code === 73 || code === 85 || code === 67;
+    (code >= 97 && code <= 122) ||
+    code === 35 || // #
+    code === 47 || // /
+    code === 42 || // *
+    code === 83 || // S (SELECT, System.out)
+    code === 73 || // I (INSERT)
+    code === 85 || // U (UPDATE)
+    code === 67; // C (CREATE TABLE)
   if (!couldBeCode) return false;
   CODE_LINE.lastIndex = index;
   return CODE_LINE.test(text);

@@ -1,17 +1,21 @@
 import { WORD } from './lexicon.js';
-import { codeAt, isAsciiLetter, isCodeLine, isDigit, isOperand, isSpeakerLine, isWordChar } from './line-shapes.js';
+import {
+  codeAt,
+  isAsciiLetter,
+  isCodeLine,
+  isDigit,
+  isListItem,
+  isOperand,
+  isWordChar,
+  speakerLabelEnd,
+} from './line-shapes.js';
 import { countNonAscii, emptyScan, type TextScan } from './text-scan.js';
+import type { ReadPlan } from './text-windows.js';
 import { type CueCounts, type CueRanges, WordCues } from './word-cues.js';
 import { HASH_SEED } from './word-table.js';
 
-export type { TextScan } from './text-scan.js';
-
-/** Where each kind of cue is counted, as offsets into the scanned text. */
-export interface ScanRanges extends CueRanges {
-  /** Words, numbers and operators count only before this offset or from `vocabularyTailStart` on. */
-  vocabularyHeadEnd: number;
-  vocabularyTailStart: number;
-}
+/** What is read, and where each kind of cue is counted, as offsets into the text. */
+export interface ScanRanges extends CueRanges, ReadPlan {}
 
 /** Everything one pass over a text yields: structure and vocabulary cues. */
 export interface ScanResult {
@@ -28,15 +32,16 @@ function neighbour(text: string, index: number, step: number): number {
   return code === 32 ? codeAt(text, index + step) : code;
 }
 
+/** `;`, `{`, `}`, or an opening `(` / `[` left open at the end of a line: rare in prose. */
 function isBraceEnd(code: number): boolean {
-  return code === 59 || code === 123 || code === 125;
+  return code === 59 || code === 123 || code === 125 || code === 40 || code === 91;
 }
 
 /**
- * Scans `text` once: structure over all of it, vocabulary in the head and tail ranges. Words and
- * digit runs are consumed by inner loops that hash as they go, so the common case (letters) costs a
- * compare and a multiply per character. Linear, no allocation per character; callers bound the
- * length they pass.
+ * Scans `text` once: structure in the planned head and tail (the gap between them reads as a line
+ * break), vocabulary in the smaller head and tail ranges. Words and digit runs are consumed by inner
+ * loops that hash as they go, so the common case (letters) costs a compare and a multiply per
+ * character. Linear in the planned part, no allocation per character.
  */
 export function scanText(text: string, ranges: ScanRanges): ScanResult {
   const scan = emptyScan();
@@ -44,6 +49,9 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
   const length = text.length;
   const headEnd = ranges.vocabularyHeadEnd;
   const tailStart = ranges.vocabularyTailStart;
+  const gapEnd = ranges.scanTailStart;
+  // The current segment ends here: the end of the scanned head, then the end of the text.
+  let end = Math.min(ranges.scanHeadEnd, length);
   let lineStart = 0;
   let lineFirstVisible = -1;
   let lastVisible = 0;
@@ -51,14 +59,22 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
   let operators = 0;
   let codeSymbols = 0;
   let i = 0;
-  while (i < length) {
+  for (;;) {
+    if (i >= end) {
+      if (end === length || gapEnd >= length) break;
+      // Jump the gap as if it were a line break.
+      if (lineFirstVisible >= lineStart) scan.nonEmptyLines++;
+      scan.lines++;
+      i = lineStart = Math.max(i, gapEnd);
+      end = length;
+      words.breakSentence();
+      continue;
+    }
     const code = text.charCodeAt(i);
     if (code === LINE_FEED) {
       if (lineFirstVisible >= lineStart) {
         scan.nonEmptyLines++;
         if (isBraceEnd(lastVisible)) scan.braceEndLines++;
-      } else {
-        scan.blankLines++;
       }
       scan.lines++;
       lineStart = ++i;
@@ -78,10 +94,17 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         scan.fenceLines++;
       } else if (code === 62 && text.startsWith('>>>', i)) {
         scan.doctestPrompts++;
-      } else if (isSpeakerLine(text, i)) {
-        scan.speakerLines++;
-      } else if (isCodeLine(text, i, code)) {
-        scan.codeLines++;
+      } else {
+        const labelEnd = speakerLabelEnd(text, i);
+        if (labelEnd >= 0) {
+          // "User: def add(a, b):" is still a line of code after its label.
+          scan.speakerLines++;
+          if (isCodeLine(text, labelEnd, codeAt(text, labelEnd))) scan.codeLines++;
+        } else if (isCodeLine(text, i, code)) {
+          scan.codeLines++;
+        } else if (isListItem(text, i, code)) {
+          scan.listLines++;
+        }
       }
     }
     const lower = code | 32;
@@ -91,7 +114,7 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
       // After a backslash only letters belong to the TeX command: `\log_2` is `\log` then `_2`.
       const tex = start > 0 && codeAt(text, start - 1) === 92;
       let hash = Math.imul(HASH_SEED ^ lower, FNV_PRIME);
-      let next = ++i < length ? text.charCodeAt(i) : 0;
+      let next = ++i < end ? text.charCodeAt(i) : 0;
       for (;;) {
         const nextLower = next | 32;
         if (nextLower >= 97 && nextLower <= 122) hash = Math.imul(hash ^ nextLower, FNV_PRIME);
@@ -100,7 +123,7 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         else if ((next === 39 || next === 0x2019) && isAsciiLetter(codeAt(text, i + 1))) {
           hash = Math.imul(hash ^ 39, FNV_PRIME);
         } else break;
-        next = ++i < length ? text.charCodeAt(i) : 0;
+        next = ++i < end ? text.charCodeAt(i) : 0;
       }
       asciiLetters += i - start;
       lastVisible = text.charCodeAt(i - 1);
@@ -108,7 +131,11 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         words.texCommand(hash);
       } else if (start < headEnd || start >= tailStart) {
         words.word(hash, start, start === lineFirstVisible, next);
-        if (hash === WORD.c && i - start === 1 && (next === 35 || (next === 43 && codeAt(text, i + 1) === 43))) {
+        if (
+          hash === WORD.c &&
+          i - start === 1 &&
+          (next === 35 || (next === 43 && codeAt(text, i + 1) === 43))
+        ) {
           words.cLanguage();
         }
       }
@@ -128,20 +155,34 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
         words.number();
       }
       i++;
-      while (i < length && isDigit(text.charCodeAt(i))) i++;
+      while (i < end && isDigit(text.charCodeAt(i))) i++;
       lastVisible = text.charCodeAt(i - 1);
       if (inVocabulary && codeAt(text, i) === 37) scan.percentages++;
       continue;
     }
     switch (code) {
+      case 47: {
+        // / divides only next to a number ("1/2", "x/4", "(a+b)/2"); "and/or" and URL paths do not.
+        const before = neighbour(text, i - 1, -1);
+        const after = neighbour(text, i + 1, 1);
+        if (
+          inVocabulary &&
+          isOperand(before) &&
+          isOperand(after) &&
+          (isDigit(before) || isDigit(after) || before === 41)
+        ) {
+          operators++;
+        }
+        break;
+      }
       case 43: // +
       case 42: // *
-      case 47: // /
       case 61: // =
       case 60: // <
       case 62: // >
       case 94: // ^
-        if (inVocabulary && isOperand(neighbour(text, i - 1, -1)) && isOperand(neighbour(text, i + 1, 1))) operators++;
+        if (inVocabulary && isOperand(neighbour(text, i - 1, -1)) && isOperand(neighbour(text, i + 1, 1)))
+          operators++;
         break;
       case 45: // - counts only when spaced, so dates and hyphenated words do not look like arithmetic
         if (inVocabulary && codeAt(text, i - 1) === 32 && codeAt(text, i + 1) === 32) {
@@ -160,15 +201,16 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
       case 40: // (
         if (isWordChar(codeAt(text, i - 1))) scan.callSites++;
         break;
-      case 92: // backslash
-        scan.backslashes++;
+      case 36: {
+        // $ — "$5" is money; "$x$" delimits TeX; a lone "the $ value" is neither.
+        const next = codeAt(text, i + 1);
+        if (isDigit(next)) scan.moneyAmounts++;
+        else if (next > 32 || codeAt(text, i - 1) > 32) scan.texDollars++;
         break;
-      case 36: // $
-        scan.dollarSigns++;
-        if (isDigit(codeAt(text, i + 1))) scan.moneyAmounts++;
-        break;
+      }
       case 63: // ?
         scan.questionMarks++;
+        if (i < ranges.instructionHeadEnd || i >= ranges.instructionTailStart) scan.instructionQuestions++;
         words.breakSentence();
         break;
       case 46: // .
@@ -194,12 +236,13 @@ export function scanText(text: string, ranges: ScanRanges): ScanResult {
     scan.nonEmptyLines++;
     if (isBraceEnd(lastVisible)) scan.braceEndLines++;
   }
-  scan.chars = length;
+  scan.chars =
+    Math.min(ranges.scanHeadEnd, length) + Math.max(0, length - Math.max(gapEnd, ranges.scanHeadEnd));
   scan.asciiLetters = asciiLetters;
   scan.operators = operators;
   scan.codeSymbols = codeSymbols;
   scan.asciiChars =
-    length -
+    scan.chars -
     (scan.latinExtended + scan.greek + scan.cyrillic + scan.hebrew + scan.arabic + scan.devanagari) -
     (scan.thai + scan.kana + scan.han + scan.hangul + scan.otherNonAscii);
   return { scan, cues: words.counts };

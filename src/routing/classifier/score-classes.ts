@@ -14,19 +14,27 @@ function capped(count: number, weight: number, cap: number): number {
   return Math.min(count * weight, cap);
 }
 
-/** Code structure (statements, docstrings, fences, braces) at or above this makes a text code-shaped: its numbers are data, its words are not prose. */
+/**
+ * Code structure (statements, docstrings, fences, braces) at or above this makes a text code-shaped:
+ * its numbers are data and its words are not prose.
+ */
 const CODE_STRUCTURE_MIN = 3;
 
-/** Evidence from the shape of the text alone: statements, fences, docstrings, braces, symbols. */
+/**
+ * Evidence from the shape of the text: statements, fences, docstrings, braces, symbols, and the
+ * input/output sections of a programming-contest statement (which otherwise reads like maths).
+ */
 function codeStructure(analysis: PromptAnalysis): number {
-  const { scan } = analysis;
+  const { scan, cues } = analysis;
   let score = capped(scan.codeLines, 1, 8);
-  if (scan.fenceLines >= 2) score += 2;
+  if (scan.fenceLines >= 2) score += 3;
   if (scan.tripleQuotes >= 2 && scan.codeLines > 0) score += 4;
   score += capped(scan.doctestPrompts, 1, 3);
   if (scan.nonEmptyLines >= 3 && scan.braceEndLines * 4 >= scan.nonEmptyLines) score += 2;
+  if (scan.indentedLines >= 3 && scan.indentedLines * 3 >= scan.nonEmptyLines) score += 1;
   if (scan.chars > 0 && scan.codeSymbols / scan.chars > 0.02) score += 1;
   score += capped(scan.callSites, 0.25, 1);
+  if (cues.contestCues >= 2) score += 3;
   return score;
 }
 
@@ -35,18 +43,21 @@ function codeStructure(analysis: PromptAnalysis): number {
  * vocabulary, because language names and words like "function" have everyday meanings.
  */
 export function codeScore(analysis: PromptAnalysis): number {
-  const { scan, cues } = analysis;
+  const { cues } = analysis;
   let vocabulary =
-    capped(cues.codeLanguages, 2, 4) + capped(cues.codeTerms, 0.75, 3) + capped(cues.contestCues, 2, 4);
-  // "How do I ... in Rust?": a question about something programming-specific.
-  if (cues.codeLanguages + cues.codeTerms >= 2 && scan.questionMarks > 0) vocabulary += 1;
-  // "Act as a Linux terminal" talks about code without asking for any: role-play discounts the
-  // vocabulary, not actual code or an explicit request for some.
-  const discounted = cues.persona > 0 ? Math.max(0, vocabulary - 3) : vocabulary;
+    capped(cues.codeLanguages, 3, 4.5) +
+    capped(cues.codeLanguagesShared, 1, 2) +
+    capped(cues.codeTerms, 0.75, 3) +
+    capped(cues.contestCues, 2, 4);
+  // "Sort a dict by value in Python": a language named together with programming vocabulary.
+  if (cues.codeLanguages + cues.codeLanguagesShared > 0 && cues.codeTerms > 0) vocabulary += 1.5;
   const structure = codeStructure(analysis);
-  const words = capped(cues.codeRequests, 3, 6) + discounted;
+  const requested = capped(cues.codeRequests, 3, 6) + vocabulary;
+  // "I want you to act as a Linux terminal" is role-play about code (chat): it discounts what the
+  // prompt says about code, not code it actually contains.
+  const words = cues.persona > 0 ? requested * 0.3 : requested;
   // Programming words inside a carried prose document (a meeting about "functions") are its topic.
-  const inProse = analysis.documentChars > 0 && structure < CODE_STRUCTURE_MIN;
+  const inProse = analysis.aboutDocument && structure < CODE_STRUCTURE_MIN;
   return structure + (inProse ? words * 0.4 : words);
 }
 
@@ -58,13 +69,20 @@ export function codeScore(analysis: PromptAnalysis): number {
  */
 export function reasoningScore(analysis: PromptAnalysis): number {
   const { scan, cues } = analysis;
-  const texDollars = scan.dollarSigns - scan.moneyAmounts;
+  const texDollars = scan.texDollars;
   let score = capped(cues.texCommands, 1.5, 6);
   if (texDollars >= 2) score += 2.5;
   score += capped(scan.operators, 0.5, 3);
   score += capped(scan.percentages, 0.5, 1);
   const quantities = scan.numberTokens + cues.numberWords;
-  const hasQuantities = quantities >= 2 || cues.texCommands > 0 || scan.operators > 0 || cues.mathStrong >= 2;
+  // "How many ...?" alone asks for a fact ("how many calories are in 2 eggs?"); a maths word with a
+  // number ("is 221 prime?", "divisors of 196") or two figures with a question is a problem.
+  const hasQuantities =
+    quantities >= 2 ||
+    cues.texCommands > 0 ||
+    scan.operators > 0 ||
+    cues.mathStrong >= 2 ||
+    (quantities >= 1 && cues.mathStrong >= 1);
   // Figures alone (a date, "top 10", "2,000 words") are not a problem; with maths words they are.
   const mathVocabulary =
     cues.mathStrong + cues.mathWeak + cues.quantityQuestions + scan.operators + scan.percentages;
@@ -79,9 +97,19 @@ export function reasoningScore(analysis: PromptAnalysis): number {
   } else {
     score += capped(cues.mathStrong, 0.75, 1.5);
   }
+  // Units and figures without anything asked or computed ("bake at 350 degrees for 45 minutes").
+  const asks =
+    cues.mathStrong +
+    cues.quantityQuestions +
+    cues.texCommands +
+    texDollars +
+    scan.operators +
+    scan.questionMarks;
+  if (asks === 0) score = Math.min(score, MIN_CLASS_SCORE - 0.5);
   const tex = cues.texCommands > 0 || texDollars >= 2;
-  if (!tex && codeStructure(analysis) >= CODE_STRUCTURE_MIN) score *= 0.4;
-  if (analysis.documentChars > 0 && cues.texCommands === 0) score *= analysis.transcript ? 0.3 : 0.4;
+  // Inside code, or in a request for code, the numbers are data and the maths is what to implement.
+  if (!tex && (codeStructure(analysis) >= CODE_STRUCTURE_MIN || cues.codeRequests > 0)) score *= 0.4;
+  if (analysis.aboutDocument && cues.texCommands === 0) score *= analysis.transcript ? 0.3 : 0.4;
   if (cues.persona > 0) score -= 3;
   return score;
 }
@@ -94,6 +122,10 @@ export function reasoningScore(analysis: PromptAnalysis): number {
 export function summaryScore(analysis: PromptAnalysis): number {
   const { cues } = analysis;
   const hasDocument = analysis.documentChars > 0;
+  const condense = cues.summaryStrong + cues.summarySoft > 0;
+  // A question about a transcript ("what was the budget?") asks what the meeting said.
+  const asksAboutContent =
+    cues.contentQuestions > 0 || (analysis.transcript && analysis.scan.instructionQuestions > 0);
   let score = 0;
   if (cues.summaryStrong > 0) score += cues.summaryStrong > 1 ? 5 : 4;
   if (cues.summarySoft > 0) score += hasDocument ? 3 : 1.5;
@@ -101,11 +133,13 @@ export function summaryScore(analysis: PromptAnalysis): number {
     score += 1;
     if (analysis.transcript) score += 2;
     if (cues.documentReferences > 0) score += 1;
-    if (cues.contentQuestions > 0) score += 2;
+    if (asksAboutContent) score += 2;
     // Classify, translate, reply: another task over the document, unless it also asks to condense.
-    if (cues.summaryStrong + cues.summarySoft === 0) score -= capped(cues.otherDocumentTasks, 3, 6);
+    if (!condense) score -= capped(cues.otherDocumentTasks, 3, 6);
   }
-  if (cues.persona > 0) score -= 2;
+  // A document alone is not a request (a story with dialogue in it), and role-play is chat even when
+  // the character is asked to summarise or the scene is a dialogue.
+  if ((!condense && !asksAboutContent) || cues.persona > 0) score = Math.min(score, MIN_CLASS_SCORE - 0.5);
   return score;
 }
 

@@ -1,4 +1,4 @@
-import type { TextScan } from './scan-text.js';
+import type { TextScan } from './text-scan.js';
 
 /**
  * Characters per token by script, the way BPE tokenizers such as cl100k behave on average: English
@@ -34,30 +34,27 @@ const ENGLISH_MAX_ACCENTED_SHARE = 0.015;
  */
 export function guessLanguage(scan: TextScan): string {
   const latin = scan.asciiLetters + scan.latinExtended;
-  const candidates: Array<[string, number]> = [
-    ['latin', latin],
-    ['cjk', scan.han + scan.kana],
-    ['ko', scan.hangul],
-    ['ru', scan.cyrillic],
-    ['ar', scan.arabic],
-    ['el', scan.greek],
-    ['he', scan.hebrew],
-    ['hi', scan.devanagari],
-    ['th', scan.thai],
-  ];
+  const cjk = scan.han + scan.kana;
+  // CJK scripts spend one character per word where Latin spends about five, so weigh them up before
+  // comparing: a Chinese sentence quoting an English product name is still Chinese.
   let best = 'other';
   let bestCount = 0;
-  for (const [name, count] of candidates) {
+  const consider = (name: string, count: number): void => {
     if (count > bestCount) {
       best = name;
       bestCount = count;
     }
-  }
-  // CJK scripts spend one character per word where Latin spends five, so weigh them up before
-  // comparing: a Chinese sentence quoting an English product name is still Chinese.
-  const cjkWeighted = (scan.han + scan.kana + scan.hangul) * 4;
-  if (best === 'latin' && cjkWeighted > latin) best = scan.hangul > scan.han + scan.kana ? 'ko' : 'cjk';
-  if (best === 'cjk') return scan.kana * 10 >= scan.han + scan.kana ? 'ja' : 'zh';
+  };
+  consider('latin', latin);
+  consider('cjk', cjk * 4);
+  consider('ko', scan.hangul * 4);
+  consider('ru', scan.cyrillic);
+  consider('ar', scan.arabic);
+  consider('el', scan.greek);
+  consider('he', scan.hebrew);
+  consider('hi', scan.devanagari);
+  consider('th', scan.thai);
+  if (best === 'cjk') return scan.kana * 10 >= cjk ? 'ja' : 'zh';
   if (best === 'latin') return scan.latinExtended <= latin * ENGLISH_MAX_ACCENTED_SHARE ? 'en' : 'other';
   return best;
 }

@@ -10,16 +10,16 @@ export interface TextScan {
   asciiChars: number;
   lines: number;
   nonEmptyLines: number;
-  /** Lines with nothing but whitespace: paragraph breaks. */
-  blankLines: number;
   /** Lines starting with two or more spaces or a tab, then content. */
   indentedLines: number;
-  /** Lines whose last visible character is `;`, `{` or `}`. */
+  /** Lines whose last visible character is `;`, `{`, `}`, `(` or `[`. */
   braceEndLines: number;
   /** Lines shaped like `Project Manager: ...` (a transcript or dialogue). */
   speakerLines: number;
   /** Lines that open like a statement in a programming language (`def f(`, `return`, `#include`). */
   codeLines: number;
+  /** Bulleted or numbered list items (`- `, `* `, `1. `, `2) `): enumerated requirements or steps. */
+  listLines: number;
   /** Lines opening or closing a Markdown fence (three backticks or tildes). */
   fenceLines: number;
   /** Maximal runs of digits not glued to a word (`42`, `3.5`; not `x2`). */
@@ -32,15 +32,17 @@ export interface TextScan {
   codeSymbols: number;
   /** An opening parenthesis glued to an identifier: `f(x)`, `foo_bar(`. */
   callSites: number;
-  backslashes: number;
-  dollarSigns: number;
-  /** `$` followed by a digit: money rather than TeX. */
+  /** `$` followed by a digit: money. */
   moneyAmounts: number;
+  /** `$` touching a non-digit on at least one side (`$x$`): a TeX delimiter. */
+  texDollars: number;
   /** `"""` or `'''`: docstrings. */
   tripleQuotes: number;
   /** `>>>` at a line start: Python doctests. */
   doctestPrompts: number;
   questionMarks: number;
+  /** Question marks in the instruction around a document (its short head or tail paragraph). */
+  instructionQuestions: number;
   /** Letters by script, for the language guess and the token estimate. */
   asciiLetters: number;
   latinExtended: number;
@@ -64,23 +66,23 @@ export function emptyScan(): TextScan {
     asciiChars: 0,
     lines: 0,
     nonEmptyLines: 0,
-    blankLines: 0,
     indentedLines: 0,
     braceEndLines: 0,
     speakerLines: 0,
     codeLines: 0,
+    listLines: 0,
     fenceLines: 0,
     numberTokens: 0,
     operators: 0,
     percentages: 0,
     codeSymbols: 0,
     callSites: 0,
-    backslashes: 0,
-    dollarSigns: 0,
+    texDollars: 0,
     moneyAmounts: 0,
     tripleQuotes: 0,
     doctestPrompts: 0,
     questionMarks: 0,
+    instructionQuestions: 0,
     asciiLetters: 0,
     latinExtended: 0,
     cyrillic: 0,
@@ -111,4 +113,3 @@ export function countNonAscii(scan: TextScan, code: number): void {
   else if ((code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff)) scan.hangul++;
   else scan.otherNonAscii++;
 }
-

@@ -15,55 +15,97 @@ const VOCABULARY_EDGE = 1_024;
 /** An opening or closing paragraph at most this long reads as an instruction around a document. */
 const INSTRUCTION_MAX = 600;
 
-/** Instructions usually sit at the very start or end of a prompt: join head and tail when it is long. */
-function headAndTail(text: string, limit: number, head: number, tail: number): string {
-  if (text.length <= limit) return text;
-  return `${text.slice(0, head)}\n${text.slice(text.length - tail)}`;
+/**
+ * Which parts of a text are read, as offsets into it (no substrings are made: a sliced or concatenated
+ * string would make V8's `charCodeAt` polymorphic and slow the scanner down for every later call).
+ */
+export interface ReadPlan {
+  /** Structure is scanned in [0, scanHeadEnd) and [scanTailStart, length). */
+  scanHeadEnd: number;
+  scanTailStart: number;
+  /** Word cues are counted in [0, vocabularyHeadEnd) and [vocabularyTailStart, length). */
+  vocabularyHeadEnd: number;
+  vocabularyTailStart: number;
 }
 
-/** The part scanned for structure (lines, symbols, scripts): all of it, or its head and tail. */
-export function scanWindow(text: string): string {
-  return headAndTail(text, SCAN_LIMIT, SCAN_HEAD, SCAN_TAIL);
-}
-
-/** Offsets of the head and tail ranges searched for word cues in a scanned window. */
-export function vocabularyRange(windowLength: number): { headEnd: number; tailStart: number } {
-  if (windowLength <= VOCABULARY_LIMIT) return { headEnd: windowLength, tailStart: windowLength };
-  return { headEnd: VOCABULARY_EDGE, tailStart: windowLength - VOCABULARY_EDGE };
+/**
+ * The read plan for a text of `length` characters: all of it when short, else its head and tail
+ * (instructions usually sit at the very start or end). With `sampleChars`, only that much of the head
+ * is read: the caller already knows the class from the length.
+ */
+export function readPlan(length: number, sampleChars?: number): ReadPlan {
+  if (sampleChars !== undefined && sampleChars < length) {
+    return {
+      scanHeadEnd: sampleChars,
+      scanTailStart: length,
+      vocabularyHeadEnd: Math.min(sampleChars, VOCABULARY_EDGE),
+      vocabularyTailStart: length,
+    };
+  }
+  const whole = length <= SCAN_LIMIT;
+  const fewWords = length <= VOCABULARY_LIMIT;
+  return {
+    scanHeadEnd: whole ? length : SCAN_HEAD,
+    scanTailStart: whole ? length : length - SCAN_TAIL,
+    vocabularyHeadEnd: fewWords ? length : VOCABULARY_EDGE,
+    vocabularyTailStart: fewWords ? length : length - VOCABULARY_EDGE,
+  };
 }
 
 /** A prompt split into a short leading and/or trailing instruction and the body between them. */
 export interface InstructionFrame {
-  /** Length of the first paragraph when it is short, otherwise 0. */
+  /** Length of the leading instruction (whole paragraphs within its first 600 characters), or 0. */
   headChars: number;
-  /** Length of the last paragraph when it is short, otherwise 0. */
+  /** Length of the trailing instruction (whole paragraphs within its last 600 characters), or 0. */
   tailChars: number;
   /** Characters outside the short head and tail: the size of the carried document, if any. */
   bodyChars: number;
 }
 
-/** Where the first paragraph ends: a blank line or a `---` rule. -1 when there is none. */
-function firstBreak(text: string): number {
-  const blank = text.indexOf('\n\n');
-  const rule = text.indexOf('\n---');
-  if (blank < 0) return rule;
-  if (rule < 0) return blank;
-  return Math.min(blank, rule);
-}
-
-function lastBreak(text: string): number {
-  return Math.max(text.lastIndexOf('\n\n'), text.lastIndexOf('---\n'));
+/** The smaller of two offsets, ignoring -1 (not found). */
+function earliest(first: number, second: number): number {
+  if (first < 0) return second;
+  if (second < 0) return first;
+  return Math.min(first, second);
 }
 
 /**
- * Splits `text` (a bounded window) into the short instruction paragraphs around a document. A
+ * Where the leading instruction ends: the last paragraph break (blank line, `---` rule, or a line
+ * ending in a colon, as in "Give me the gist of this:") that starts within the first `reach`
+ * characters, so several short leading paragraphs (a template preamble, then the actual request)
+ * all count as instruction; -1 when there is none. Backward searches from `reach`: bounded.
+ */
+function headEnd(text: string, reach: number): number {
+  const colon = text.lastIndexOf(':\n', reach);
+  const breaks = Math.max(text.lastIndexOf('\n\n', reach), text.lastIndexOf('\n---', reach));
+  return Math.max(breaks, colon < 0 ? -1 : colon + 1);
+}
+
+/**
+ * Where the trailing instruction starts: the first paragraph break after `from` (so several short
+ * trailing paragraphs such as a question then "Answer:" all count), or the start of the last line
+ * when it reads as a question or a cue ("...?", "Summary:"); -1 when there is none.
+ */
+function tailStart(text: string, from: number): number {
+  const breaks = earliest(text.indexOf('\n\n', from), text.indexOf('---\n', from));
+  let end = text.length - 1;
+  while (end > 0 && text.charCodeAt(end) <= 32) end--;
+  const last = end >= 0 ? text.charCodeAt(end) : 0;
+  if (last !== 63 && last !== 58) return breaks;
+  const newline = text.lastIndexOf('\n', end);
+  return earliest(breaks, newline >= from ? newline : -1);
+}
+
+/**
+ * Splits `text` into the short instructions around a document, reading only near its ends. A
  * prompt like "Summarise this:\n\n<article>" or "<transcript>\n\nWhat did they decide?" yields a
  * head or tail and a large body; a prompt that is one long paragraph yields neither.
  */
 export function instructionFrame(text: string): InstructionFrame {
-  const start = firstBreak(text);
-  const end = lastBreak(text);
-  const headChars = start > 0 && start <= INSTRUCTION_MAX ? start : 0;
-  const tailChars = end > 0 && end >= start && text.length - end <= INSTRUCTION_MAX ? text.length - end : 0;
-  return { headChars, tailChars, bodyChars: Math.max(0, text.length - headChars - tailChars) };
+  const length = text.length;
+  const head = headEnd(text, INSTRUCTION_MAX);
+  const headChars = Math.max(head, 0);
+  const tail = tailStart(text, Math.max(headChars, length - INSTRUCTION_MAX));
+  const tailChars = tail > 0 && tail >= headChars ? length - tail : 0;
+  return { headChars, tailChars, bodyChars: Math.max(0, length - headChars - tailChars) };
 }

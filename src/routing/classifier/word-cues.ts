@@ -5,6 +5,8 @@ import { pairKey } from './word-table.js';
 export interface CueCounts {
   codeRequests: number;
   codeLanguages: number;
+  /** Language names that are also everyday words (Python, Java, Rust). */
+  codeLanguagesShared: number;
   codeTerms: number;
   contestCues: number;
   texCommands: number;
@@ -28,6 +30,11 @@ export interface CueRanges {
   /** Questions about a document and other document tasks count only in its instruction. */
   instructionHeadEnd: number;
   instructionTailStart: number;
+  /**
+   * The instruction is a separate paragraph around a document: then requests to summarise count
+   * only there too, so an article that mentions "a summary" does not ask for one.
+   */
+  framed: boolean;
 }
 
 /** A verb ("write") reaches an object ("function") at most this many words later. */
@@ -46,6 +53,7 @@ export class WordCues {
   readonly counts: CueCounts = {
     codeRequests: 0,
     codeLanguages: 0,
+    codeLanguagesShared: 0,
     codeTerms: 0,
     contestCues: 0,
     texCommands: 0,
@@ -94,6 +102,7 @@ export class WordCues {
       }
       if ((flags & Cue.codeVerb) !== 0) this.lastVerb = index;
       if ((flags & Cue.codeLanguage) !== 0) counts.codeLanguages++;
+      if ((flags & Cue.codeLanguageShared) !== 0) counts.codeLanguagesShared++;
       if ((all & Cue.codeTerm) !== 0) counts.codeTerms++;
       if ((all & Cue.codeContest) !== 0) counts.contestCues++;
       if ((all & Cue.mathStrong) !== 0) counts.mathStrong++;
@@ -107,8 +116,12 @@ export class WordCues {
       ) {
         counts.quantityQuestions++;
       }
-      if ((all & Cue.summaryStrong) !== 0) counts.summaryStrong++;
-      if ((all & Cue.summarySoft) !== 0) counts.summarySoft++;
+      const inInstruction =
+        start < this.ranges.instructionHeadEnd || start >= this.ranges.instructionTailStart;
+      if (inInstruction || !this.ranges.framed) {
+        if ((all & Cue.summaryStrong) !== 0) counts.summaryStrong++;
+        if ((all & Cue.summarySoft) !== 0) counts.summarySoft++;
+      }
       if ((pair & Cue.documentReference) !== 0) counts.documentReferences++;
       if ((flags & Cue.documentNoun) !== 0 && firstOnLine && next === 58) counts.documentReferences++;
       if ((all & Cue.demand) !== 0) counts.demands++;
@@ -122,14 +135,15 @@ export class WordCues {
           counts.persona++;
         }
       }
-      if (start < this.ranges.instructionHeadEnd || start >= this.ranges.instructionTailStart) {
+      if (inInstruction) {
         if ((flags & Cue.contentVerb) !== 0 && index - this.lastQuestionWord <= QUESTION_SPAN) {
           counts.contentQuestions++;
           this.lastQuestionWord = FAR_AWAY;
         }
         // Only a question opens with its question word ("What did ...", "So why did ..."): a "which"
         // or "when" mid-sentence is a relative clause in ordinary prose.
-        if ((flags & Cue.questionWord) !== 0 && index - this.sentenceStart <= 1) this.lastQuestionWord = index;
+        if ((flags & Cue.questionWord) !== 0 && index - this.sentenceStart <= 1)
+          this.lastQuestionWord = index;
         if ((all & Cue.otherTask) !== 0) counts.otherDocumentTasks++;
       }
     }
@@ -142,7 +156,10 @@ export class WordCues {
 
   /** A run of digits: pairs like a number word ("3 sentences"); "what is 15% of 80" asks for a quantity. */
   number(): void {
-    if (this.previousHash === WORD.whats || (this.previousHash === WORD.is && this.beforePreviousHash === WORD.what)) {
+    if (
+      this.previousHash === WORD.whats ||
+      (this.previousHash === WORD.is && this.beforePreviousHash === WORD.what)
+    ) {
       this.counts.quantityQuestions++;
     }
     this.shift(WORD.number, NUMBER_FLAGS);
