@@ -126,9 +126,13 @@ function describeRecord(record: KeyRecord) {
 /** `mode`, `force` or both; anything else is refused so a typo does not silently grant nothing. */
 function parseRoutingHeaders(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const part of parts) {
-    if (part !== 'mode' && part !== 'force') throw new Error(`--routing-headers takes mode, force or mode,force; got '${part}'`);
+    if (part !== 'mode' && part !== 'force')
+      throw new Error(`--routing-headers takes mode, force or mode,force; got '${part}'`);
   }
   return parts.join(',');
 }
