@@ -56,6 +56,12 @@ export interface CanonRequest {
   endUser?: string;
   /** String tags (OpenAI `metadata`), for logs and routing conditions. */
   metadata?: Record<string, string>;
+  /**
+   * Provider-specific parameters with no common equivalent, keyed by provider family
+   * (`{"anthropic": {"top_k": 5}}`): an egress codec of that family merges its entry into the wire body;
+   * any other target reports each as a warning (or an error in strict mode), never a silent drop.
+   */
+  ext?: Record<string, Record<string, unknown>>;
   /** Routing wishes beside `model` (fallback list, price ceiling, sort order). */
   routing?: RoutingHints;
   /** Lossless carry of fields the hub does not model. */
