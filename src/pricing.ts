@@ -16,7 +16,7 @@ export function createPricing(
   adapters: ReadonlyMap<string, ProviderAdapter>,
 ): DeploymentPricing {
   const entryOf = (provider: string, model: string): CatalogEntry | undefined => {
-    const type = adapters.get(provider)?.type;
+    const type = adapters.get(provider)?.catalogProvider;
     if (type === undefined) return undefined;
     const name = type === 'simulator' ? (model.split('+')[0] ?? model) : model;
     return catalog.find(type, name);

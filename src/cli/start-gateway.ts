@@ -1,6 +1,10 @@
 import { type App, buildApp } from '../app.js';
-import { loadConfiguration, type ResolvedConfig, withSimulatorBaseUrl } from '../config/index.js';
-import { simulatorPlaceholderBaseUrl } from '../providers/presets/index.js';
+import {
+  isSimulatorPlaceholder,
+  loadConfiguration,
+  type ResolvedConfig,
+  withSimulatorBaseUrl,
+} from '../config/index.js';
 import type { Simulator } from '../simulator/index.js';
 import { createLogger, type Logger } from '../telemetry/logger.js';
 
@@ -40,7 +44,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   const logger = options.logger ?? createLogger(config.logging.level);
   let simulator: Simulator | undefined;
-  if ([...config.providers.values()].some((provider) => provider.baseUrl === simulatorPlaceholderBaseUrl)) {
+  if ([...config.providers.values()].some((provider) => isSimulatorPlaceholder(provider.baseUrl))) {
     // Loaded only when needed: the simulator pulls in a tokenizer worth tens of megabytes.
     const { startSimulator } = await import('../simulator/index.js');
     simulator = await startSimulator({

@@ -70,21 +70,30 @@ export function buildDemoConfiguration(options: DemoOptions): ResolvedConfig {
 }
 
 /**
- * Points every `simulator` provider that still has the placeholder URL at the simulator that now
- * listens. Providers with an explicit `baseUrl` (an external simulator) are left alone.
+ * Points every simulator provider (any protocol) that still has a placeholder URL — origin
+ * `http://127.0.0.1:0` — at the simulator that now listens, keeping each placeholder's path (`/v1`,
+ * `/v1beta`). Providers with an explicit `baseUrl` (an external simulator) are left alone.
  */
 export function withSimulatorBaseUrl(config: ResolvedConfig, baseUrl: string): ResolvedConfig {
   const normalised = baseUrl.trim().replace(/\/+$/, '');
   if (!URL.canParse(normalised) || !/^https?:$/.test(new URL(normalised).protocol)) {
     throw new ConfigError([`simulator base URL: "${baseUrl}" is not a valid http(s) URL`], config.source);
   }
+  const origin = new URL(normalised).origin;
   const providers = new Map(
     [...config.providers].map(([name, provider]) => [
       name,
-      provider.preset.id === 'simulator' && provider.baseUrl === simulatorPlaceholderBaseUrl
-        ? { ...provider, baseUrl: normalised }
+      isSimulatorPlaceholder(provider.baseUrl)
+        ? { ...provider, baseUrl: `${origin}${provider.baseUrl.slice(placeholderOrigin.length)}` }
         : provider,
     ]),
   );
   return { ...config, providers };
+}
+
+const placeholderOrigin = new URL(simulatorPlaceholderBaseUrl).origin;
+
+/** A base URL still waiting for the in-process simulator's port. */
+export function isSimulatorPlaceholder(baseUrl: string): boolean {
+  return baseUrl === placeholderOrigin || baseUrl.startsWith(`${placeholderOrigin}/`);
 }

@@ -14,7 +14,12 @@ import type { ResolvedConfig } from './types.js';
 export { ConfigError } from './config-error.js';
 export { defaultRouting } from './defaults.js';
 export type { DemoOptions } from './demo.js';
-export { buildDemoConfiguration, demoModelNames, withSimulatorBaseUrl } from './demo.js';
+export {
+  buildDemoConfiguration,
+  demoModelNames,
+  isSimulatorPlaceholder,
+  withSimulatorBaseUrl,
+} from './demo.js';
 export { describeConfiguration } from './describe-configuration.js';
 export { detectProviders } from './detect-providers.js';
 export { loadConfigFile, loadConfigText } from './load.js';

@@ -11,6 +11,8 @@ export interface ProviderAdapter {
   name: string;
   /** The preset id (`openai`, `groq`, `vllm`, ...). */
   type: string;
+  /** The catalog provider id whose prices apply (usually `type`). */
+  catalogProvider: string;
   /** Runs on the team's own hardware. */
   selfHosted: boolean;
   baseUrl: string;

@@ -1,3 +1,4 @@
+import { GatewayError } from '../canon/index.js';
 import type { ResolvedProvider } from '../config/index.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
 import type { ProviderAdapter } from './provider.js';
@@ -12,6 +13,11 @@ export function createProviderAdapters(
       case 'openai-chat':
         adapters.set(name, createOpenAiCompatibleAdapter(provider));
         break;
+      default:
+        throw new GatewayError(
+          'internal',
+          `provider '${name}': the ${provider.preset.protocol} adapter is not available in this build`,
+        );
     }
   }
   return adapters;

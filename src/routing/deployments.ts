@@ -55,9 +55,10 @@ export function buildDeploymentIndex(config: ResolvedConfig, catalog: ModelCatal
   const byName = new Map<string, Deployment[]>();
   const providersByType = new Map<string, string[]>();
   for (const provider of config.providers.values()) {
-    const list = providersByType.get(provider.preset.id) ?? [];
+    const type = provider.preset.catalogProvider ?? provider.preset.id;
+    const list = providersByType.get(type) ?? [];
     list.push(provider.name);
-    providersByType.set(provider.preset.id, list);
+    providersByType.set(type, list);
   }
   const create = (
     provider: string,
@@ -67,8 +68,10 @@ export function buildDeploymentIndex(config: ResolvedConfig, catalog: ModelCatal
   ): Deployment | undefined => {
     const configured = config.providers.get(provider);
     if (!configured) return undefined;
-    const baseName = configured.preset.id === 'simulator' ? (model.split('+')[0] ?? model) : model;
-    const catalogEntry = entry ?? catalog.find(configured.preset.id, baseName);
+    const catalogProvider = configured.preset.catalogProvider ?? configured.preset.id;
+    // Simulator model names may carry fault directives (`demo-fast+cut-5`): priced as their base model.
+    const baseName = catalogProvider === 'simulator' ? (model.split('+')[0] ?? model) : model;
+    const catalogEntry = entry ?? catalog.find(catalogProvider, baseName);
     return buildDeployment(
       provider,
       model,
@@ -158,7 +161,7 @@ function buildDeployment(
     quality: overrides?.quality ?? entry?.quality ?? undefined,
     // The simulator continues trailing assistant messages; other OpenAI-compatible servers are not
     // assumed to (OpenAI itself answers anew), unless configuration says so.
-    continuation: overrides?.continuation ?? providerType === 'simulator',
+    continuation: overrides?.continuation ?? providerType.startsWith('simulator'),
     embeddingOnly: entry?.capabilities.embeddings === true,
   };
 }

@@ -19,6 +19,7 @@ export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): Provi
   return {
     name: provider.name,
     type: preset.id,
+    catalogProvider: preset.catalogProvider ?? preset.id,
     selfHosted: preset.selfHosted,
     baseUrl: provider.baseUrl,
     timeouts: provider.timeouts,

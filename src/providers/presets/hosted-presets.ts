@@ -12,6 +12,36 @@ const baseline: OpenAiCompatibleQuirks = {
   supportsN: true,
 };
 
+/** Anthropic's native Messages API (`x-api-key`, `anthropic-version`). */
+const anthropic: ProviderPreset = {
+  id: 'anthropic',
+  displayName: 'Anthropic',
+  protocol: 'anthropic-messages',
+  defaultBaseUrl: 'https://api.anthropic.com/v1',
+  apiKeyEnv: ['ANTHROPIC_API_KEY'],
+  baseUrlEnv: ['ANTHROPIC_BASE_URL'],
+  auth: { style: 'header', header: 'x-api-key' },
+  keyRequired: true,
+  selfHosted: false,
+  quirks: { ...baseline, streamUsage: true, supportsN: false },
+  docsUrl: 'https://docs.anthropic.com/en/api/messages',
+};
+
+/** Google AI Studio's native Gemini API (`x-goog-api-key`). */
+const gemini: ProviderPreset = {
+  id: 'gemini',
+  displayName: 'Google Gemini (AI Studio)',
+  protocol: 'gemini',
+  defaultBaseUrl: 'https://generativelanguage.googleapis.com/v1beta',
+  apiKeyEnv: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+  baseUrlEnv: ['GOOGLE_GEMINI_BASE_URL'],
+  auth: { style: 'header', header: 'x-goog-api-key' },
+  keyRequired: true,
+  selfHosted: false,
+  quirks: { ...baseline, streamUsage: true },
+  docsUrl: 'https://ai.google.dev/api/generate-content',
+};
+
 /** OpenAI itself: the reference behaviour. `max_tokens` is rejected by o-series models. */
 const openai: ProviderPreset = {
   id: 'openai',
@@ -206,4 +236,6 @@ export const hostedPresets: readonly ProviderPreset[] = [
   xai,
   perplexity,
   openrouter,
+  anthropic,
+  gemini,
 ];

@@ -22,11 +22,15 @@ describe('providerPresets', () => {
       'xai',
       'perplexity',
       'openrouter',
+      'anthropic',
+      'gemini',
       'vllm',
       'ollama',
       'lmstudio',
       'llamacpp',
       'simulator',
+      'simulator-anthropic',
+      'simulator-gemini',
     ]);
   });
 
@@ -42,7 +46,7 @@ describe('providerPresets', () => {
       expect(['http:', 'https:']).toContain(url.protocol);
       expect(each.defaultBaseUrl.endsWith('/')).toBe(false);
       // Hosted vendors are only reachable over TLS.
-      if (!each.selfHosted && each.id !== 'simulator') expect(url.protocol).toBe('https:');
+      if (!each.selfHosted && !each.id.startsWith('simulator')) expect(url.protocol).toBe('https:');
     },
   );
 
@@ -60,7 +64,7 @@ describe('providerPresets', () => {
         expect(each.auth.style).not.toBe('none');
         expect(each.apiKeyEnv.length).toBeGreaterThan(0);
       }
-      expect(each.keyRequired).toBe(!each.selfHosted && each.id !== 'simulator');
+      expect(each.keyRequired).toBe(!each.selfHosted && !each.id.startsWith('simulator'));
     }
   });
 

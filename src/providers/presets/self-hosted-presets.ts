@@ -129,5 +129,32 @@ const simulator: ProviderPreset = {
   },
 };
 
-/** Servers run by the user, then the simulator. */
-export const selfHostedPresets: readonly ProviderPreset[] = [vllm, ollama, lmstudio, llamacpp, simulator];
+/** The simulator speaking Anthropic Messages (`/v1/messages`), priced as the simulator. */
+const simulatorAnthropic: ProviderPreset = {
+  ...simulator,
+  id: 'simulator-anthropic',
+  displayName: 'Switchyard simulator (Anthropic protocol)',
+  protocol: 'anthropic-messages',
+  catalogProvider: 'simulator',
+};
+
+/** The simulator speaking Gemini (`/v1beta/models/{model}:generateContent`), priced as the simulator. */
+const simulatorGemini: ProviderPreset = {
+  ...simulator,
+  id: 'simulator-gemini',
+  displayName: 'Switchyard simulator (Gemini protocol)',
+  protocol: 'gemini',
+  defaultBaseUrl: 'http://127.0.0.1:0/v1beta',
+  catalogProvider: 'simulator',
+};
+
+/** Servers run by the user, then the simulator in each protocol it speaks. */
+export const selfHostedPresets: readonly ProviderPreset[] = [
+  vllm,
+  ollama,
+  lmstudio,
+  llamacpp,
+  simulator,
+  simulatorAnthropic,
+  simulatorGemini,
+];

@@ -30,7 +30,10 @@ export interface ProviderPreset {
   /** Stable id, used as `type:` in switchyard.yaml and as the provider name when detected from the environment. */
   id: string;
   displayName: string;
-  protocol: 'openai-chat';
+  /** The wire protocol the upstream speaks (the egress codec its adapter uses). */
+  protocol: 'openai-chat' | 'anthropic-messages' | 'gemini';
+  /** Catalog provider id whose prices apply, when not the preset's own id (the simulator's protocol variants). */
+  catalogProvider?: string;
   /** Includes the `/v1`-style prefix, so `${baseUrl}/chat/completions` is the endpoint. */
   defaultBaseUrl: string;
   /** Environment variables that may hold the key, first set one wins. */
