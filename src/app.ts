@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
+import { azureChatIngress } from './codecs/openai-chat/azure-ingress.js';
 import { openAiChatIngress } from './codecs/openai-chat/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createHttpClient } from './http/index.js';
@@ -20,6 +21,8 @@ import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
 import { createRouter, type Router } from './routing/resolve-plan.js';
 import { createHttpServer, type RouteTable } from './server/create-server.js';
+import { parseAzureDeploymentPath } from './server/gemini-path.js';
+import { notFound } from './server/respond.js';
 import { createEstimateHandler } from './server/routes/estimate.js';
 import { handleHealth, handleReady } from './server/routes/health.js';
 import { createInferenceHandler } from './server/routes/inference.js';
@@ -94,11 +97,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       alert: (message, details) => logger.warn(details, message),
     }),
   );
-  const chat = createInferenceHandler(openAiChatIngress, {
-    pipeline,
-    maxBodyBytes: config.server.maxBodyBytes,
-    logger,
-  });
+  const inference = { pipeline, maxBodyBytes: config.server.maxBodyBytes, logger };
+  const chat = createInferenceHandler(openAiChatIngress, inference);
+  const azureChat = createInferenceHandler(azureChatIngress, inference);
   const models = createModelsHandler(openAiChatIngress, keyCache, router, Date.now());
   const estimate = createEstimateHandler(openAiChatIngress, {
     keys: keyCache,
@@ -110,6 +111,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     exact: new Map([
       ['POST /v1/chat/completions', (request, response, query) => chat(request, response, query, {})],
       ['POST /chat/completions', (request, response, query) => chat(request, response, query, {})],
+      // GLM / ZhipuAI's OpenAI-style path.
+      [
+        'POST /api/paas/v4/chat/completions',
+        (request, response, query) => chat(request, response, query, {}),
+      ],
       ['GET /v1/models', (request, response, query) => models(request, response, query)],
       ['POST /v1/estimate', (request, response, query) => estimate(request, response, query)],
       ['GET /health', (_request, response) => handleHealth(response)],
@@ -120,6 +126,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ],
     ]),
     prefix: [
+      {
+        // Azure OpenAI's deployment paths: the deployment names the model (api-version is accepted as given).
+        method: 'POST',
+        prefix: '/openai/deployments/',
+        handler: (request, response, query, path) => {
+          const azure = parseAzureDeploymentPath(path);
+          if (!azure || azure.operation !== 'chat/completions') return notFound(response, path);
+          return azureChat(request, response, query, { model: azure.deployment });
+        },
+      },
       {
         method: 'GET',
         prefix: '/v1/models/',

@@ -20,6 +20,18 @@ export function sendJson(
   response.end(text);
 }
 
+/** An OpenAI-shaped 404 for a path no route serves. */
+export function notFound(response: ServerResponse, path: string): void {
+  sendJson(response, 404, {
+    error: {
+      message: `Unknown path: ${path}`,
+      type: 'invalid_request_error',
+      param: null,
+      code: 'not_found',
+    },
+  });
+}
+
 /** Writes an error in the caller's own envelope and status. */
 export function sendError(
   response: ServerResponse,
