@@ -4,8 +4,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
-import { azureChatIngress } from './codecs/openai-chat/azure-ingress.js';
-import { openAiChatIngress } from './codecs/openai-chat/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createHttpClient } from './http/index.js';
 import { composeStages } from './pipeline/compose.js';
@@ -20,13 +18,8 @@ import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
 import { createRouter, type Router } from './routing/resolve-plan.js';
-import { createHttpServer, type RouteTable } from './server/create-server.js';
-import { parseAzureDeploymentPath } from './server/gemini-path.js';
-import { notFound } from './server/respond.js';
-import { createEstimateHandler } from './server/routes/estimate.js';
-import { handleHealth, handleReady } from './server/routes/health.js';
-import { createInferenceHandler } from './server/routes/inference.js';
-import { createModelsHandler } from './server/routes/models.js';
+import { buildRoutes } from './server/build-routes.js';
+import { createHttpServer } from './server/create-server.js';
 import {
   createWriteBehindQueue,
   openStore,
@@ -97,53 +90,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       alert: (message, details) => logger.warn(details, message),
     }),
   );
-  const inference = { pipeline, maxBodyBytes: config.server.maxBodyBytes, logger };
-  const chat = createInferenceHandler(openAiChatIngress, inference);
-  const azureChat = createInferenceHandler(azureChatIngress, inference);
-  const models = createModelsHandler(openAiChatIngress, keyCache, router, Date.now());
-  const estimate = createEstimateHandler(openAiChatIngress, {
+  const routes = buildRoutes({
+    pipeline,
     keys: keyCache,
     router,
+    logger,
     maxBodyBytes: config.server.maxBodyBytes,
     defaultOutputTokens: config.routing.defaultOutputTokens,
+    readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
   });
-  const routes: RouteTable = {
-    exact: new Map([
-      ['POST /v1/chat/completions', (request, response, query) => chat(request, response, query, {})],
-      ['POST /chat/completions', (request, response, query) => chat(request, response, query, {})],
-      // GLM / ZhipuAI's OpenAI-style path.
-      [
-        'POST /api/paas/v4/chat/completions',
-        (request, response, query) => chat(request, response, query, {}),
-      ],
-      ['GET /v1/models', (request, response, query) => models(request, response, query)],
-      ['POST /v1/estimate', (request, response, query) => estimate(request, response, query)],
-      ['GET /health', (_request, response) => handleHealth(response)],
-      [
-        'GET /ready',
-        (_request, response) =>
-          handleReady(response, { storeReachable: () => store.ping(), providerCount: () => adapters.size }),
-      ],
-    ]),
-    prefix: [
-      {
-        // Azure OpenAI's deployment paths: the deployment names the model (api-version is accepted as given).
-        method: 'POST',
-        prefix: '/openai/deployments/',
-        handler: (request, response, query, path) => {
-          const azure = parseAzureDeploymentPath(path);
-          if (!azure || azure.operation !== 'chat/completions') return notFound(response, path);
-          return azureChat(request, response, query, { model: azure.deployment });
-        },
-      },
-      {
-        method: 'GET',
-        prefix: '/v1/models/',
-        handler: (request, response, query, path) =>
-          models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
-      },
-    ],
-  };
   const server = createHttpServer(routes, logger, {
     keepAliveTimeoutMs: config.server.keepAliveTimeoutMs,
     requestTimeoutMs: config.server.requestTimeoutMs,

@@ -1,5 +1,7 @@
-import { GatewayError } from '../canon/index.js';
+import { anthropicMessagesEgress } from '../codecs/anthropic-messages/index.js';
+import { geminiEgress } from '../codecs/gemini/index.js';
 import type { ResolvedProvider } from '../config/index.js';
+import { anthropicEndpoint, createCodecAdapter, geminiEndpoint } from './native/create-codec-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
 import type { ProviderAdapter } from './provider.js';
 
@@ -13,11 +15,12 @@ export function createProviderAdapters(
       case 'openai-chat':
         adapters.set(name, createOpenAiCompatibleAdapter(provider));
         break;
-      default:
-        throw new GatewayError(
-          'internal',
-          `provider '${name}': the ${provider.preset.protocol} adapter is not available in this build`,
-        );
+      case 'anthropic-messages':
+        adapters.set(name, createCodecAdapter(provider, anthropicMessagesEgress, anthropicEndpoint));
+        break;
+      case 'gemini':
+        adapters.set(name, createCodecAdapter(provider, geminiEgress, geminiEndpoint));
+        break;
     }
   }
   return adapters;
