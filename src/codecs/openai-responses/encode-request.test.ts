@@ -146,4 +146,22 @@ describe('encodeOpenAiResponsesRequest', () => {
       stream_options: { include_obfuscation: false },
     });
   });
+
+  it('sends instructions as items when a system message was put before them', () => {
+    const request = decodeOpenAiResponsesRequest({ model: 'm', instructions: 'Rules.', input: 'Hi' });
+    const guarded = {
+      ...request,
+      messages: [
+        { role: 'system' as const, content: [{ type: 'text' as const, text: 'Guardrail.' }] },
+        ...request.messages,
+      ],
+    };
+    const encoded = encodeOpenAiResponsesRequest(guarded, 'gpt-5').body;
+    expect(encoded.instructions).toBeUndefined();
+    expect(encoded.input).toEqual([
+      { type: 'message', role: 'system', content: 'Guardrail.' },
+      { type: 'message', role: 'system', content: 'Rules.' },
+      { type: 'message', role: 'user', content: 'Hi' },
+    ]);
+  });
 });

@@ -31,6 +31,8 @@ export {
   type StoredResponse,
 } from './response-history.js';
 export { wantsStore } from './response-object.js';
+/** Request vendor keys that are gateway state, not caller fields: other egress codecs must not report them. */
+export { interpretedRequestKeys } from './vendor.js';
 export {
   createOpenAiResponsesStreamDecoder,
   createOpenAiResponsesStreamEncoder,
