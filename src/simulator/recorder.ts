@@ -1,4 +1,4 @@
-import type { SimulatorProtocol, SimulatorRecord } from './types.js';
+import type { SimulatorRecord } from './types.js';
 
 interface Waiter {
   predicate: (record: SimulatorRecord) => boolean;
@@ -20,17 +20,11 @@ export class Recorder {
   }
 
   /** Creates, stores and announces a record for a request that just arrived. */
-  create(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    protocol: SimulatorProtocol,
-  ): SimulatorRecord {
+  create(method: string, path: string, headers: Record<string, string>): SimulatorRecord {
     const record: SimulatorRecord = {
       id: this.#nextId++,
       method,
       path,
-      protocol,
       headers,
       body: undefined,
       stream: false,
