@@ -32,7 +32,11 @@ describe('answer text', () => {
   });
 
   it('cuts before the earliest stop sequence', () => {
-    expect(applyStop('alpha beta gamma', ['gamma', ' beta'])).toEqual({ text: 'alpha', stopped: true });
+    expect(applyStop('alpha beta gamma', ['gamma', ' beta'])).toEqual({
+      text: 'alpha',
+      stopped: true,
+      sequence: ' beta',
+    });
     expect(applyStop('alpha', ['zeta'])).toEqual({ text: 'alpha', stopped: false });
   });
 

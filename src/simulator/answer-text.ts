@@ -91,14 +91,24 @@ export function continuePrefix(
   return sizedText('', random, targetTokens);
 }
 
-/** Cuts the text before the earliest stop sequence; `stopped` tells whether one occurred. */
-export function applyStop(text: string, stops: readonly string[]): { text: string; stopped: boolean } {
+/**
+ * Cuts the text before the earliest stop sequence; `stopped` tells whether one occurred and
+ * `sequence` which one (Anthropic reports it as `stop_sequence`).
+ */
+export function applyStop(
+  text: string,
+  stops: readonly string[],
+): { text: string; stopped: boolean; sequence?: string } {
   let cut = -1;
+  let sequence: string | undefined;
   for (const stop of stops) {
     const position = text.indexOf(stop);
-    if (position !== -1 && (cut === -1 || position < cut)) cut = position;
+    if (position !== -1 && (cut === -1 || position < cut)) {
+      cut = position;
+      sequence = stop;
+    }
   }
-  return cut === -1 ? { text, stopped: false } : { text: text.slice(0, cut), stopped: true };
+  return cut === -1 ? { text, stopped: false } : { text: text.slice(0, cut), stopped: true, sequence };
 }
 
 /** A short, single-line quotation of a tool result. */

@@ -7,6 +7,7 @@ import {
   tokenize,
   truncateTokens,
 } from './answer-text.js';
+import { buildThinking, type ThinkingAnswer } from './answer-thinking.js';
 import { buildToolCalls, chooseTools, type ToolCallAnswer } from './answer-tools.js';
 import type { ChatRequest, ResponseFormat } from './chat-request.js';
 import type { ParsedModel } from './faults.js';
@@ -27,6 +28,11 @@ export interface ChoiceAnswer {
   /** Per tool call, its arguments in stream order. */
   argumentPieces: (readonly string[])[];
   finishReason: 'stop' | 'length' | 'tool_calls';
+  /** The stop sequence that ended the text (finish reason `stop`), for Anthropic's `stop_sequence`. */
+  stopSequence: string | null;
+  /** Visible thinking before the answer (`thinking-N`); OpenAI only counts it as reasoning tokens. */
+  thinking: ThinkingAnswer | null;
+  /** Tokens of the visible answer; thinking tokens are not included. */
   completionTokens: number;
 }
 
@@ -44,21 +50,39 @@ export function buildAnswer(request: ChatRequest, model: ParsedModel): ChatAnswe
   const lastUserText = request.messages.findLast((message) => message.role === 'user')?.text ?? '';
   const choices: ChoiceAnswer[] = [];
   let completionTokens = 0;
+  let thinkingTokens = 0;
+  // A continued prefix has already been thought about; only fresh answers think.
+  const thinks =
+    request.thinking && model.thinking !== undefined && request.messages.at(-1)?.role !== 'assistant';
   for (let index = 0; index < request.n; index++) {
     const seedText = `${model.base}\u0000${lastUserText}\u0000${request.seed ?? ''}\u0000${index}`;
+    const thinking = thinks
+      ? buildThinking(seedText, model.thinking ?? 0, request.maxTokens ?? Number.POSITIVE_INFINITY)
+      : undefined;
+    const maxTokens =
+      request.maxTokens === undefined ? undefined : request.maxTokens - (thinking?.tokens ?? 0);
     const tools = chooseTools(request, lastUserText);
     const choice =
       tools === undefined
-        ? textChoice(request, model, index, seedText)
-        : toolChoice(index, buildToolCalls(tools, seedText), request.maxTokens);
+        ? textChoice(request, model, index, seedText, maxTokens)
+        : toolChoice(index, buildToolCalls(tools, seedText), maxTokens);
+    choice.thinking = thinking ?? null;
     completionTokens += choice.completionTokens;
+    thinkingTokens += thinking?.tokens ?? 0;
     choices.push(choice);
   }
   const promptTokens = countPromptTokens(request.messages.map((message) => message.text));
-  return { choices, usage: buildUsage(promptTokens, completionTokens, model.cached, model.reasoning) };
+  const reasoning = (model.reasoning ?? 0) + thinkingTokens;
+  return { choices, usage: buildUsage(promptTokens, completionTokens, model.cached, reasoning) };
 }
 
-function textChoice(request: ChatRequest, model: ParsedModel, index: number, seedText: string): ChoiceAnswer {
+function textChoice(
+  request: ChatRequest,
+  model: ParsedModel,
+  index: number,
+  seedText: string,
+  maxTokens: number | undefined,
+): ChoiceAnswer {
   const random = createRandom(hashString(seedText));
   const header = `Simulated reply from ${model.base}:`;
   const last = request.messages.at(-1);
@@ -80,10 +104,11 @@ function textChoice(request: ChatRequest, model: ParsedModel, index: number, see
       model.tokens ?? CONTINUATION_TOKENS,
     );
   }
-  let tokenized: TokenizedText = tokenize(applyStop(text, request.stop).text);
+  const stopped = applyStop(text, request.stop);
+  let tokenized: TokenizedText = tokenize(stopped.text);
   let finishReason: ChoiceAnswer['finishReason'] = 'stop';
-  if (request.maxTokens !== undefined && tokenized.total > request.maxTokens) {
-    tokenized = truncateTokens(tokenized, request.maxTokens);
+  if (maxTokens !== undefined && tokenized.total > maxTokens) {
+    tokenized = truncateTokens(tokenized, Math.max(0, maxTokens));
     finishReason = 'length';
   }
   const logprobs = request.logprobs
@@ -101,6 +126,8 @@ function textChoice(request: ChatRequest, model: ParsedModel, index: number, see
     toolCalls: [],
     argumentPieces: [],
     finishReason,
+    stopSequence: finishReason === 'stop' ? (stopped.sequence ?? null) : null,
+    thinking: null,
     completionTokens: tokenized.total,
   };
 }
@@ -138,6 +165,8 @@ function toolChoice(index: number, calls: ToolCallAnswer[], maxTokens: number | 
     toolCalls,
     argumentPieces,
     finishReason: truncated ? 'length' : 'tool_calls',
+    stopSequence: null,
+    thinking: null,
     completionTokens,
   };
 }

@@ -21,7 +21,10 @@ export type ResponseFormat =
   | { type: 'json_object' }
   | { type: 'json_schema'; schema: unknown };
 
-/** A validated Chat Completions request. */
+/**
+ * A validated request in the protocol-neutral form the answer is built from: Chat Completions
+ * fills it directly, Anthropic Messages and Gemini generateContent translate into it.
+ */
 export interface ChatRequest {
   model: string;
   messages: ChatMessage[];
@@ -37,6 +40,8 @@ export interface ChatRequest {
   toolChoice: ToolChoice;
   parallelToolCalls: boolean;
   responseFormat: ResponseFormat;
+  /** Whether `thinking-N` may think (Anthropic's `thinking: {type: "disabled"}` turns it off). */
+  thinking: boolean;
 }
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
@@ -103,6 +108,7 @@ export function parseChatRequest(body: Record<string, unknown>, model: string): 
     toolChoice,
     parallelToolCalls: body.parallel_tool_calls !== false,
     responseFormat,
+    thinking: true,
   };
 }
 

@@ -2,6 +2,7 @@ import type { ChatAnswer, ChoiceAnswer } from './answer.js';
 import { SYSTEM_FINGERPRINT } from './chat-json.js';
 import type { Exchange } from './exchange.js';
 import type { Fault } from './faults.js';
+import { type StreamEvent, writeEvents } from './stream-writer.js';
 
 /** One chunk of the stream: its kind and the JSON after the common `id/object/created/model` head. */
 export interface StreamFrame {
@@ -70,7 +71,7 @@ export function buildStreamFrames(answer: ChatAnswer, includeUsage: boolean): St
   return frames;
 }
 
-/** Streams the frames as SSE, applying slow, delay, cut, stall, malformed and nodone. */
+/** Streams the frames as OpenAI SSE (`data:` lines, then `data: [DONE]` unless `nodone`). */
 export function writeStream(
   exchange: Exchange,
   frames: readonly StreamFrame[],
@@ -78,57 +79,21 @@ export function writeStream(
   fault: Fault,
   delayMs: number,
 ): void {
-  const lines: string[] = [];
-  let stopAt: number | undefined;
-  let contentSeen = 0;
-  const limit = fault.cutAfter ?? fault.stallAfter;
-  for (const frame of frames) {
-    if (lines.length === fault.malformedAfter)
-      lines.push(`data: ${head}"choices":[{"index":0,"delta":{"content":\n\n`);
-    // The cut/stall point is after the N-th content chunk, and never later than the first finish chunk.
-    if (limit !== undefined && stopAt === undefined && (contentSeen === limit || frame.kind === 'finish'))
-      stopAt = lines.length;
-    lines.push(`data: ${head}${frame.tail}\n\n`);
-    if (frame.kind === 'content') contentSeen++;
-  }
-  if (!fault.noDone) lines.push('data: [DONE]\n\n');
-  const end = stopAt ?? lines.length;
-  exchange.sendHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-  const firstDelay = fault.slowMs ?? 0;
-  // Headers leave at once, before a slow-MS pause, so "slow first token" differs from "slow headers".
-  // Otherwise they ride with the first chunk (one write instead of two).
-  if (firstDelay > 0 || end === 0) exchange.response.flushHeaders();
-  if (delayMs <= 0) {
-    const send = () => finishWith(exchange, fault, lines.slice(0, end).join(''));
-    if (firstDelay > 0) exchange.schedule(send, firstDelay);
-    else send();
-    return;
-  }
-  let position = 0;
-  const next = () => {
-    const line = lines[position++] ?? '';
-    if (position >= end) {
-      finishWith(exchange, fault, position > end ? '' : line);
-      return;
-    }
-    exchange.response.write(line);
-    exchange.schedule(next, delayMs);
-  };
-  if (firstDelay > 0) exchange.schedule(next, firstDelay);
-  else next();
-}
-
-/** Writes the last data and then ends, destroys (cut) or goes quiet (stall). */
-function finishWith(exchange: Exchange, fault: Fault, data: string): void {
-  if (fault.cutAfter !== undefined) {
-    // Destroy only once the data reached the socket, so the client really gets the first N chunks.
-    if (data === '') exchange.destroy();
-    else exchange.response.write(data, () => exchange.destroy());
-  } else if (fault.stallAfter !== undefined) {
-    if (data !== '') exchange.response.write(data);
-  } else {
-    exchange.response.end(data);
-  }
+  const events: StreamEvent[] = frames.map((frame) => ({
+    kind: frame.kind === 'content' || frame.kind === 'finish' ? frame.kind : 'other',
+    text: `data: ${head}${frame.tail}\n\n`,
+  }));
+  if (!fault.noDone) events.push({ kind: 'other', text: 'data: [DONE]\n\n' });
+  writeEvents(
+    exchange,
+    events,
+    {
+      contentType: 'text/event-stream; charset=utf-8',
+      malformed: `data: ${head}"choices":[{"index":0,"delta":{"content":\n\n`,
+    },
+    fault,
+    delayMs,
+  );
 }
 
 /** The JSON text shared by every chunk of one response, up to and including the comma before `choices`. */

@@ -1,8 +1,10 @@
 import type { ChatAnswer } from './answer.js';
+import type { AnthropicEntry } from './anthropic-handler.js';
 import type { ChatRequest } from './chat-request.js';
 import type { StreamFrame } from './chat-stream.js';
 import type { SimulatedError } from './errors.js';
 import type { FaultState } from './faults.js';
+import type { GeminiEntry } from './gemini-handler.js';
 import type { LruCache } from './lru.js';
 import type { ModelRequest } from './model-request.js';
 import type { Recorder } from './recorder.js';
@@ -25,6 +27,10 @@ export interface SimulatorContext {
   recorder: Recorder;
   faults: FaultState;
   chatCache: LruCache<string, ChatEntry>;
+  /** Messages bodies (keyed by raw text) with their prepared answers. */
+  anthropicCache: LruCache<string, AnthropicEntry>;
+  /** generateContent bodies, keyed by model and raw text (the model is in the path). */
+  geminiCache: LruCache<string, GeminiEntry>;
   requireApiKey: string | undefined;
   defaultDelayMs: number;
 }

@@ -1,4 +1,8 @@
-/** An error answer in OpenAI's envelope, plus the HTTP status and extra headers to send with it. */
+/**
+ * An error answer plus the HTTP status and extra headers to send with it. The fields follow
+ * OpenAI's envelope; the other protocols reuse them: `type` is Anthropic's `error.type` or
+ * Gemini's `status` (`RESOURCE_EXHAUSTED`, ...), and `details` is Gemini's google.rpc details.
+ */
 export interface SimulatedError {
   status: number;
   message: string;
@@ -6,6 +10,7 @@ export interface SimulatedError {
   param: string | null;
   code: string | null;
   headers?: Record<string, string>;
+  details?: readonly unknown[];
 }
 
 /** Serialises the `{"error":{message,type,param,code}}` envelope (all four keys, as the spec requires). */

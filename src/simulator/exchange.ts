@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorBody, type SimulatedError } from './errors.js';
+import type { SimulatedError } from './errors.js';
+import { protocolErrorBody, protocolHeaders } from './protocol.js';
 import type { Recorder } from './recorder.js';
 import type { SimulatorRecord } from './types.js';
 
@@ -7,19 +8,6 @@ let requestCounter = 0;
 const requestPrefix = Math.floor(Math.random() * 0xffffff)
   .toString(16)
   .padStart(6, '0');
-
-/** Headers OpenAI sends on every answer; gateways may read the rate-limit ones. */
-const COMMON_HEADERS: Record<string, string> = {
-  'openai-version': '2020-10-01',
-  'openai-organization': 'org-simulator',
-  'openai-processing-ms': '1',
-  'x-ratelimit-limit-requests': '10000',
-  'x-ratelimit-remaining-requests': '9999',
-  'x-ratelimit-reset-requests': '6ms',
-  'x-ratelimit-limit-tokens': '10000000',
-  'x-ratelimit-remaining-tokens': '9999000',
-  'x-ratelimit-reset-tokens': '6ms',
-};
 
 /**
  * One request/response pair: writes the answer, keeps the record current, and owns the timers
@@ -30,6 +18,12 @@ export class Exchange {
   closed = false;
   #serverClosed = false;
   readonly #timers = new Set<NodeJS.Timeout>();
+  /**
+   * Serialises error answers; the protocol's envelope unless a handler needs another framing
+   * (Gemini wraps errors of its JSON-array stream in an array).
+   */
+  renderError: (error: SimulatedError) => string = (error) =>
+    protocolErrorBody(this.record.protocol, error, this.requestId);
 
   constructor(
     readonly request: IncomingMessage,
@@ -47,10 +41,20 @@ export class Exchange {
     });
   }
 
-  /** Sends the status line and headers (plus the common OpenAI ones) and stamps the record. */
+  /** The query parameters of the request URL (Gemini reads `alt` and `key` there). */
+  get query(): URLSearchParams {
+    const url = this.request.url ?? '';
+    const start = url.indexOf('?');
+    return new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
+  }
+
+  /** Sends the status line and headers (plus the protocol's common ones) and stamps the record. */
   sendHead(status: number, headers: Record<string, string | number>): void {
     if (this.closed) return;
-    this.response.writeHead(status, { ...COMMON_HEADERS, 'x-request-id': this.requestId, ...headers });
+    this.response.writeHead(
+      status,
+      Object.assign(protocolHeaders(this.record.protocol, this.requestId), headers),
+    );
     this.record.status = status;
     this.record.respondedAt = Date.now();
     this.recorder.changed(this.record);
@@ -72,7 +76,7 @@ export class Exchange {
   }
 
   sendError(error: SimulatedError): void {
-    this.sendJson(error.status, errorBody(error), error.headers);
+    this.sendJson(error.status, this.renderError(error), error.headers);
   }
 
   /** Runs `callback` after `delayMs` unless the connection closes first. */

@@ -1,6 +1,7 @@
-import { type SimulatedError, statusError } from './errors.js';
+import type { SimulatedError } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { AppliedFault, Fault } from './faults.js';
+import { protocolStatusError } from './protocol.js';
 
 /**
  * Handles the faults that replace the whole answer (reset, silence, HTTP status); returns true
@@ -17,7 +18,8 @@ export function answerEarlyFault(exchange: Exchange, applied: AppliedFault, mode
   // Silence: the request stays unanswered; the record ends (aborted) when the client leaves.
   if (fault.silence) return true;
   if (fault.status !== undefined) {
-    sendErrorWithFault(exchange, statusError(fault.status, model, fault.retryAfterSeconds), fault);
+    const error = protocolStatusError(exchange.record.protocol, fault.status, model, fault.retryAfterSeconds);
+    sendErrorWithFault(exchange, error, fault);
     return true;
   }
   return false;
@@ -34,13 +36,18 @@ export function sendErrorWithFault(exchange: Exchange, error: SimulatedError, fa
  * Sends a successful JSON answer honouring `slow-MS` (pause before the headers) and `cut-N`
  * (headers and about half the body, then the socket is destroyed).
  */
-export function sendJsonWithFault(exchange: Exchange, body: string, fault: Fault): void {
+export function sendJsonWithFault(
+  exchange: Exchange,
+  body: string,
+  fault: Fault,
+  contentType = 'application/json',
+): void {
   const send = () => {
     if (fault.cutAfter === undefined) {
-      exchange.sendJson(200, body);
+      exchange.sendJson(200, body, { 'content-type': contentType });
       return;
     }
-    exchange.sendHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    exchange.sendHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
     exchange.response.write(body.slice(0, Math.floor(body.length / 2)), () => exchange.destroy());
   };
   if (fault.slowMs) exchange.schedule(send, fault.slowMs);

@@ -29,6 +29,8 @@ export interface ParsedModel {
   tokens?: number;
   cached?: number;
   reasoning?: number;
+  /** `thinking-N`: a visible thinking block (Anthropic) / thought part (Gemini) of about N tokens. */
+  thinking?: number;
   times?: number;
   downMs?: number;
   every?: number;
@@ -41,7 +43,7 @@ export interface AppliedFault {
 }
 
 const NO_FAULT: AppliedFault = { fault: {}, name: undefined };
-const NUMERIC = /^(slow|delay|cut|stall|malformed|tokens|cached|reasoning|times|down|every)-(\d+)$/;
+const NUMERIC = /^(slow|delay|cut|stall|malformed|tokens|cached|reasoning|thinking|times|down|every)-(\d+)$/;
 const STATUS = /^([45]\d\d)(?:-ra(\d+(?:\.\d+)?))?$/;
 const parsedModels = new LruCache<string, ParsedModel | string>(2000);
 
@@ -122,6 +124,9 @@ function applyDirective(parsed: ParsedModel, directive: string): 'fault' | 'shap
       return 'shape';
     case 'reasoning':
       parsed.reasoning = value;
+      return 'shape';
+    case 'thinking':
+      parsed.thinking = value;
       return 'shape';
     case 'times':
       parsed.times = value;

@@ -1,3 +1,3 @@
 export { DEMO_MODELS } from './models.js';
 export { startSimulator } from './server.js';
-export type { Simulator, SimulatorOptions, SimulatorRecord } from './types.js';
+export type { Simulator, SimulatorOptions, SimulatorProtocol, SimulatorRecord } from './types.js';

@@ -1,4 +1,4 @@
-import type { SimulatorRecord } from './types.js';
+import type { SimulatorProtocol, SimulatorRecord } from './types.js';
 
 interface Waiter {
   predicate: (record: SimulatorRecord) => boolean;
@@ -20,11 +20,17 @@ export class Recorder {
   }
 
   /** Creates, stores and announces a record for a request that just arrived. */
-  create(method: string, path: string, headers: Record<string, string>): SimulatorRecord {
+  create(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    protocol: SimulatorProtocol,
+  ): SimulatorRecord {
     const record: SimulatorRecord = {
       id: this.#nextId++,
       method,
       path,
+      protocol,
       headers,
       body: undefined,
       stream: false,

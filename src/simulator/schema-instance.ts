@@ -24,7 +24,10 @@ function generate(schema: unknown, random: () => number, root: unknown, depth: n
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (Array.isArray(alternatives) && alternatives.length > 0) {
     const concrete =
-      alternatives.find((option) => !(isRecord(option) && option.type === 'null')) ?? alternatives[0];
+      alternatives.find(
+        (option) =>
+          !(isRecord(option) && typeof option.type === 'string' && option.type.toLowerCase() === 'null'),
+      ) ?? alternatives[0];
     return generate(concrete, random, root, depth + 1);
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0)
@@ -47,12 +50,13 @@ function generate(schema: unknown, random: () => number, root: unknown, depth: n
   }
 }
 
+/** The schema's type, lower-cased because Gemini's OpenAPI-style schemas spell it `OBJECT`, `STRING`, .... */
 function schemaType(schema: Record<string, unknown>): string {
   const { type } = schema;
-  if (typeof type === 'string') return type;
+  if (typeof type === 'string') return type.toLowerCase();
   if (Array.isArray(type)) {
-    const concrete = type.find((item) => item !== 'null');
-    return typeof concrete === 'string' ? concrete : 'null';
+    const concrete = type.find((item) => typeof item === 'string' && item.toLowerCase() !== 'null');
+    return typeof concrete === 'string' ? concrete.toLowerCase() : 'null';
   }
   if (isRecord(schema.properties)) return 'object';
   if (schema.items !== undefined) return 'array';

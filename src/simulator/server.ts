@@ -1,14 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleChat } from './chat-handler.js';
-import type { ChatEntry, SimulatorContext } from './context.js';
+import { routeAnthropic } from './anthropic-routes.js';
+import { keyError } from './auth.js';
+import type { SimulatorContext } from './context.js';
 import { handleControl } from './control.js';
-import { handleEmbeddings } from './embeddings.js';
-import { errorBody, invalidApiKey, invalidRequest, modelNotFound } from './errors.js';
+import { invalidRequest } from './errors.js';
 import { Exchange } from './exchange.js';
 import { FaultState } from './faults.js';
+import { routeGemini } from './gemini-routes.js';
 import { LruCache } from './lru.js';
-import { DEMO_MODELS, modelListBody, modelObject } from './models.js';
+import { recordRawBody } from './model-request.js';
+import { routeOpenAi } from './openai-routes.js';
+import { protocolOf } from './protocol.js';
 import { Recorder } from './recorder.js';
 import type { Simulator, SimulatorOptions } from './types.js';
 
@@ -23,7 +26,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const context: SimulatorContext = {
     recorder,
     faults,
-    chatCache: new LruCache<string, ChatEntry>(256),
+    chatCache: new LruCache(256),
+    anthropicCache: new LruCache(256),
+    geminiCache: new LruCache(256),
     requireApiKey: options.requireApiKey,
     defaultDelayMs: options.defaultDelayMs ?? 0,
   };
@@ -67,7 +72,8 @@ function route(request: IncomingMessage, response: ServerResponse, context: Simu
     return;
   }
   const method = request.method ?? 'GET';
-  const record = context.recorder.create(method, path, recordedHeaders(request));
+  const protocol = protocolOf(method, path, request.headers);
+  const record = context.recorder.create(method, path, recordedHeaders(request), protocol);
   const exchange = new Exchange(request, response, record, context.recorder);
   readBody(request, (raw) => {
     if (raw === undefined) {
@@ -76,7 +82,7 @@ function route(request: IncomingMessage, response: ServerResponse, context: Simu
     }
     if (exchange.closed) return;
     try {
-      dispatch(exchange, method, path.startsWith('/v1/') ? path.slice(3) : path, raw, context);
+      dispatch(exchange, method, path, raw, context);
     } catch (error) {
       // A simulator bug must surface as a 500 in the test that hit it, not crash the test process.
       if (exchange.record.respondedAt === undefined) {
@@ -94,59 +100,28 @@ function route(request: IncomingMessage, response: ServerResponse, context: Simu
   });
 }
 
-function dispatch(
-  exchange: Exchange,
-  method: string,
-  path: string,
-  raw: string,
-  context: SimulatorContext,
-): void {
-  if (context.requireApiKey !== undefined) {
-    const key = bearerKey(exchange.request.headers.authorization);
-    if (key !== context.requireApiKey) {
-      recordRawBody(exchange, raw);
-      exchange.sendError(invalidApiKey(key));
+function dispatch(exchange: Exchange, method: string, path: string, raw: string, context: SimulatorContext) {
+  const rejected = keyError(exchange, context.requireApiKey);
+  if (rejected !== undefined) {
+    recordRawBody(exchange.record, raw);
+    exchange.sendError(rejected);
+    return;
+  }
+  switch (exchange.record.protocol) {
+    case 'anthropic':
+      routeAnthropic(exchange, method, withoutPrefix(path, '/v1'), raw, context);
       return;
-    }
-  }
-  if (method === 'POST' && path === '/chat/completions') {
-    handleChat(exchange, raw, context);
-    return;
-  }
-  if (method === 'POST' && path === '/embeddings') {
-    handleEmbeddings(exchange, raw, context);
-    return;
-  }
-  if (method === 'GET' && path === '/models') {
-    exchange.sendJson(200, modelListBody());
-    return;
-  }
-  if (method === 'GET' && path.startsWith('/models/')) {
-    const id = decodeURIComponent(path.slice('/models/'.length));
-    exchange.record.model = id;
-    if (DEMO_MODELS.includes(id)) {
-      exchange.sendJson(200, JSON.stringify(modelObject(id)));
+    case 'gemini':
+      routeGemini(exchange, method, withoutPrefix(withoutPrefix(path, '/v1beta'), '/v1'), raw, context);
       return;
-    }
-    exchange.sendError(modelNotFound(id));
-    return;
-  }
-  recordRawBody(exchange, raw);
-  exchange.sendJson(404, errorBody(invalidRequest(`Invalid URL (${method} ${exchange.record.path})`)));
-}
-
-function recordRawBody(exchange: Exchange, raw: string): void {
-  if (raw === '') return;
-  try {
-    exchange.record.body = JSON.parse(raw);
-  } catch {
-    exchange.record.body = raw;
+    default:
+      routeOpenAi(exchange, method, withoutPrefix(path, '/v1'), raw, context);
   }
 }
 
-function bearerKey(authorization: string | undefined): string | undefined {
-  if (authorization === undefined) return undefined;
-  return authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : authorization;
+/** Removes an API-version prefix; the prefixes are optional, as they are on the OpenAI side. */
+function withoutPrefix(path: string, prefix: string): string {
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
 }
 
 function recordedHeaders(request: IncomingMessage): Record<string, string> {

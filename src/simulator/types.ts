@@ -4,7 +4,10 @@ export interface SimulatorOptions {
   host?: string;
   /** Port to bind; 0 (the default) picks a free port. */
   port?: number;
-  /** When set, `/v1/*` requests carrying any other bearer key get a 401. */
+  /**
+   * When set, model-API requests carrying any other key get the protocol's authentication error
+   * (OpenAI: bearer; Anthropic: `x-api-key` or bearer; Gemini: `x-goog-api-key` or `?key=`).
+   */
   requireApiKey?: string;
   /** Pause between stream chunks when the model name has no `delay-MS` directive (default 0). */
   defaultDelayMs?: number;
@@ -12,11 +15,15 @@ export interface SimulatorOptions {
   maxRecords?: number;
 }
 
-/** What the simulator received for one `/v1/*` request and how it answered. */
+/** The wire protocol a request spoke, decided from its path (and `anthropic-version` on `/v1/models`). */
+export type SimulatorProtocol = 'openai' | 'anthropic' | 'gemini';
+
+/** What the simulator received for one model-API request and how it answered. */
 export interface SimulatorRecord {
   id: number;
   method: string;
   path: string;
+  protocol: SimulatorProtocol;
   /** Lower-case header names; the authorization value is redacted to `Bearer ***` + its last 4 characters. */
   headers: Record<string, string>;
   /** Parsed JSON body, or the raw text when it was not JSON (undefined for GET). */
