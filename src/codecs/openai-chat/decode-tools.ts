@@ -1,4 +1,5 @@
 import type { CanonOutputFormat, CanonTool, CanonToolChoice } from '../../canon/index.js';
+import { decodeFunctionDeclaration, decodeJsonSchemaFormat } from '../shared/decode-function.js';
 import {
   describeType,
   expectArray,
@@ -10,8 +11,6 @@ import {
   optionalString,
 } from '../shared/read-fields.js';
 
-const toolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
-
 /** Decodes `tools` (function tools only: the hub cannot carry OpenAI's custom tools to other providers). */
 export function decodeOpenAiTools(value: unknown): CanonTool[] | undefined {
   if (value === undefined || value === null) return undefined;
@@ -22,19 +21,7 @@ export function decodeOpenAiTools(value: unknown): CanonTool[] | undefined {
       invalidField(joinPath(path, 'type'), `expected 'function', got ${describeType(tool.type)}.`);
     }
     const fn = expectObject(tool.function, joinPath(path, 'function'));
-    const name = expectString(fn.name, joinPath(path, 'function.name'));
-    if (!toolNamePattern.test(name)) {
-      invalidField(joinPath(path, 'function.name'), 'expected 1-64 characters of a-z, A-Z, 0-9, _ or -.');
-    }
-    const decoded: CanonTool = { name };
-    const description = optionalString(fn, 'description', joinPath(path, 'function'));
-    if (description !== undefined) decoded.description = description;
-    if (fn.parameters !== undefined && fn.parameters !== null) {
-      decoded.inputSchema = expectObject(fn.parameters, joinPath(path, 'function.parameters'));
-    }
-    const strict = optionalBoolean(fn, 'strict', joinPath(path, 'function'));
-    if (strict !== undefined) decoded.strict = strict;
-    return decoded;
+    return decodeFunctionDeclaration(fn, joinPath(path, 'function'));
   });
 }
 
@@ -72,25 +59,12 @@ export function decodeOpenAiResponseFormat(value: unknown): CanonOutputFormat | 
       return { type: 'text' };
     case 'json_object':
       return { type: 'json' };
-    case 'json_schema': {
-      const schema = expectObject(format.json_schema, 'response_format.json_schema');
-      const name = expectString(schema.name, 'response_format.json_schema.name');
-      if (!toolNamePattern.test(name)) {
-        invalidField(
-          'response_format.json_schema.name',
-          'expected 1-64 characters of a-z, A-Z, 0-9, _ or -.',
-        );
-      }
-      const decoded: CanonOutputFormat = { type: 'json', schemaName: name };
-      if (schema.schema !== undefined && schema.schema !== null) {
-        decoded.schema = expectObject(schema.schema, 'response_format.json_schema.schema');
-      }
-      const description = optionalString(schema, 'description', 'response_format.json_schema');
-      if (description !== undefined) decoded.schemaDescription = description;
-      const strict = optionalBoolean(schema, 'strict', 'response_format.json_schema');
-      if (strict !== undefined) decoded.strict = strict;
-      return decoded;
-    }
+    case 'json_schema':
+      return decodeJsonSchemaFormat(
+        expectObject(format.json_schema, 'response_format.json_schema'),
+        'response_format.json_schema',
+        false,
+      );
     default:
       return invalidField(
         'response_format.type',

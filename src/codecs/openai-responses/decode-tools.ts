@@ -1,4 +1,5 @@
 import type { CanonOutputFormat, CanonTool, CanonToolChoice } from '../../canon/index.js';
+import { decodeFunctionDeclaration, decodeJsonSchemaFormat } from '../shared/decode-function.js';
 import {
   describeType,
   expectArray,
@@ -12,7 +13,6 @@ import {
   type WireObject,
 } from '../shared/read-fields.js';
 
-const toolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
 const hostedToolMessage = 'this gateway cannot serve hosted tools on the chosen target.';
 
 /** Decodes flat Responses function tools; any hosted tool is a 400 naming `tools[i].type`. */
@@ -27,20 +27,7 @@ export function decodeResponsesTools(value: unknown): CanonTool[] | undefined {
       }
       invalidField(joinPath(path, 'type'), `expected 'function', got ${describeType(tool.type)}.`);
     }
-    const name = expectString(tool.name, joinPath(path, 'name'));
-    if (!toolNamePattern.test(name)) {
-      invalidField(joinPath(path, 'name'), 'expected 1-64 characters of a-z, A-Z, 0-9, _ or -.');
-    }
-    const decoded: CanonTool = { name };
-    const description = optionalString(tool, 'description', path);
-    if (description !== undefined) decoded.description = description;
-    if (tool.parameters !== undefined && tool.parameters !== null) {
-      decoded.inputSchema = expectObject(tool.parameters, joinPath(path, 'parameters'));
-    }
-    // Absent stays absent: OpenAI then applies its own default (strict), other targets theirs.
-    const strict = optionalBoolean(tool, 'strict', path);
-    if (strict !== undefined) decoded.strict = strict;
-    return decoded;
+    return decodeFunctionDeclaration(tool, path);
   });
 }
 
@@ -91,22 +78,8 @@ function decodeTextFormat(value: unknown): CanonOutputFormat | undefined {
       return { type: 'text' };
     case 'json_object':
       return { type: 'json' };
-    case 'json_schema': {
-      const name = expectString(format.name, 'text.format.name');
-      if (!toolNamePattern.test(name)) {
-        invalidField('text.format.name', 'expected 1-64 characters of a-z, A-Z, 0-9, _ or -.');
-      }
-      const decoded: CanonOutputFormat = { type: 'json', schemaName: name };
-      if (format.schema === undefined || format.schema === null) {
-        invalidField('text.format.schema', 'a json_schema format needs a schema.');
-      }
-      decoded.schema = expectObject(format.schema, 'text.format.schema');
-      const description = optionalString(format, 'description', 'text.format');
-      if (description !== undefined) decoded.schemaDescription = description;
-      const strict = optionalBoolean(format, 'strict', 'text.format');
-      if (strict !== undefined) decoded.strict = strict;
-      return decoded;
-    }
+    case 'json_schema':
+      return decodeJsonSchemaFormat(format, 'text.format', true);
     default:
       return invalidField(
         'text.format.type',
