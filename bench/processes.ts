@@ -8,6 +8,20 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/** A started child process, stopped by `signal` (nginx wants SIGQUIT for a graceful stop). */
+export function started(child: ChildProcess, signal: NodeJS.Signals): Started {
+  return {
+    child,
+    pid: child.pid as number,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+      }),
+  };
+}
+
 /** Starts a command pinned to a CPU core and waits until `ready` matches its output. */
 export function startPinned(
   core: number,
@@ -27,16 +41,7 @@ export function startPinned(
       output += data.toString();
       if (ready.test(output)) {
         clearTimeout(timer);
-        resolve({
-          child,
-          pid: child.pid as number,
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
+        resolve(started(child, 'SIGTERM'));
       }
     };
     child.stdout?.on('data', onData);

@@ -3,7 +3,6 @@
 // and the tables in BENCHMARKS.md. Targets only 127.0.0.1; every process it starts, it stops.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureTimeToFirstToken, runOpenLoop } from './open-loop.js';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Started } from './processes.js';
+import { type Started, started } from './processes.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -79,14 +79,5 @@ export async function startNginxQuietly(directory: string, port: number, core: n
     },
   );
   await waitForPort(port);
-  return {
-    child,
-    pid: child.pid as number,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGQUIT');
-      }),
-  };
+  return started(child, 'SIGQUIT');
 }
