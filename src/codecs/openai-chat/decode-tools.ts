@@ -7,8 +7,6 @@ import {
   expectString,
   invalidField,
   joinPath,
-  optionalBoolean,
-  optionalString,
 } from '../shared/read-fields.js';
 
 /** Decodes `tools` (function tools only: the hub cannot carry OpenAI's custom tools to other providers). */

@@ -7,8 +7,6 @@ import {
   expectString,
   invalidField,
   joinPath,
-  optionalBoolean,
-  optionalString,
   pickUnknown,
   type WireObject,
 } from '../shared/read-fields.js';
