@@ -46,6 +46,12 @@ export interface RequestLogRow {
   usageEstimated: boolean;
   /** The router's decision trace as JSON (form, classification, candidates kept or skipped and why). */
   routeTrace: string | null;
+  /** The key's team at the time of the request. */
+  teamId: string | null;
+  /** `metadata.feature`, for grouping usage by feature. */
+  feature: string | null;
+  /** The same usage priced on the baseline model (micro-dollars); null when either price is unknown. */
+  baselineCostMicros: number | null;
 }
 
 /** A page request over the log, newest first. `beforeId` breaks ties on equal `beforeCreatedAt`. */
@@ -172,6 +178,9 @@ export function toRequestLogColumns(row: RequestLogRow): Insertable<RequestLogTa
     metadata: toJsonColumn(row.metadata),
     usage_estimated: row.usageEstimated ? 1 : 0,
     route_trace: row.routeTrace,
+    team_id: row.teamId,
+    feature: row.feature,
+    baseline_cost_micros: row.baselineCostMicros,
   };
 }
 
@@ -205,6 +214,9 @@ function fromRow(row: LogRow): RequestLogRow {
     metadata: parseStringRecord(row.metadata, 'request_log.metadata'),
     usageEstimated: Number(row.usage_estimated) === 1,
     routeTrace: row.route_trace ?? null,
+    teamId: row.team_id ?? null,
+    feature: row.feature ?? null,
+    baselineCostMicros: row.baseline_cost_micros === null ? null : Number(row.baseline_cost_micros),
   };
 }
 

@@ -24,6 +24,8 @@ export interface SettledResult {
   usage?: CanonUsage;
   usageEstimated: boolean;
   costMicros: number | null;
+  /** The same usage on the baseline model, when a baseline is configured and priced. */
+  baselineCostMicros?: number | null;
   error?: GatewayError;
 }
 
