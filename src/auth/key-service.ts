@@ -1,6 +1,6 @@
 import { GatewayError } from '../canon/errors.js';
 import type { PolicyDocument } from '../governance/policy.js';
-import type { KeyRecord, KeysRepository } from '../store/keys-repository.js';
+import type { KeyPatch, KeyRecord, KeysRepository } from '../store/keys-repository.js';
 import {
   buildKeyHint,
   type GeneratedVirtualKey,
@@ -39,6 +39,16 @@ export interface KeyService {
    * stored (revoking twice is harmless); throws GatewayError('not_found') for an unknown key.
    */
   revoke(idOrHint: string): Promise<KeyRecord>;
+  /** By lookup id, hint or full key; throws GatewayError('not_found'). */
+  get(idOrHint: string): Promise<KeyRecord>;
+  /** Changes settings of a key that is not revoked; throws 'not_found' otherwise. */
+  update(idOrHint: string, patch: KeyPatch): Promise<KeyRecord>;
+  /**
+   * Issues a new key with the same settings and lets the old one work for `graceMs` more (0 =
+   * refused at once). Both writes happen in one transaction. Throws 'not_found' for an unknown or
+   * revoked key.
+   */
+  rotate(idOrHint: string, graceMs: number): Promise<{ created: CreatedKey; old: KeyRecord }>;
 }
 
 /** Options for {@link createKeyService}; both exist for tests. */
@@ -49,47 +59,104 @@ export interface KeyServiceOptions {
 
 /** Creates the key service over a keys repository. Only the secret's sha256 is ever written. */
 export function createKeyService(
-  repository: Pick<KeysRepository, 'insert' | 'findById' | 'list' | 'revoke'>,
+  repository: Pick<KeysRepository, 'insert' | 'findById' | 'list' | 'revoke' | 'update' | 'rotate'>,
   options: KeyServiceOptions = {},
 ): KeyService {
   const now = options.now ?? Date.now;
   const generateKey = options.generateKey ?? generateVirtualKey;
+  const newRecord = (input: CreateKeyInput, at: number): CreatedKey => {
+    const generated = generateKey();
+    const record: KeyRecord = {
+      id: generated.lookupId,
+      name: input.name.trim(),
+      secretHash: hashSecret(generated.secret),
+      keyHint: buildKeyHint(generated.lookupId, generated.secret),
+      allowedModels: input.allowedModels == null ? null : [...input.allowedModels],
+      metadata: input.metadata == null ? null : { ...input.metadata },
+      createdAt: at,
+      updatedAt: at,
+      expiresAt: input.expiresAt ?? null,
+      revokedAt: null,
+      teamId: input.teamId ?? null,
+      planId: input.planId ?? null,
+      policy: input.policy ?? null,
+      replacedBy: null,
+    };
+    return { key: generated.key, record };
+  };
+  const lookup = async (idOrHint: string): Promise<KeyRecord> => {
+    const id = requireLookupId(idOrHint);
+    const record = await repository.findById(id);
+    if (record === undefined) throw new GatewayError('not_found', `no virtual key with id ${id}`);
+    return record;
+  };
   return {
     async create(input) {
       const at = now();
       validate(input, at);
-      const generated = generateKey();
-      const record: KeyRecord = {
-        id: generated.lookupId,
-        name: input.name.trim(),
-        secretHash: hashSecret(generated.secret),
-        keyHint: buildKeyHint(generated.lookupId, generated.secret),
-        allowedModels: input.allowedModels == null ? null : [...input.allowedModels],
-        metadata: input.metadata == null ? null : { ...input.metadata },
-        createdAt: at,
-        updatedAt: at,
-        expiresAt: input.expiresAt ?? null,
-        revokedAt: null,
-        teamId: input.teamId ?? null,
-        planId: input.planId ?? null,
-        policy: input.policy ?? null,
-        replacedBy: null,
-      };
-      await repository.insert(record);
-      return { key: generated.key, record };
+      const created = newRecord(input, at);
+      await repository.insert(created.record);
+      return created;
+    },
+    get: lookup,
+    async update(idOrHint, patch) {
+      const id = requireLookupId(idOrHint);
+      const at = now();
+      validate(
+        { name: patch.name ?? 'unchanged', allowedModels: patch.allowedModels, expiresAt: patch.expiresAt },
+        at,
+      );
+      const updated = await repository.update(id, { ...patch, name: patch.name?.trim() }, at);
+      if (updated === undefined) throw new GatewayError('not_found', `no active virtual key with id ${id}`);
+      return updated;
+    },
+    async rotate(idOrHint, graceMs) {
+      const current = await lookup(idOrHint);
+      if (!Number.isSafeInteger(graceMs) || graceMs < 0) {
+        throw new GatewayError(
+          'invalid_request',
+          'the grace period must be a whole number of milliseconds >= 0',
+          {
+            param: 'grace_seconds',
+          },
+        );
+      }
+      const at = now();
+      const created = newRecord(
+        {
+          name: current.name,
+          allowedModels: current.allowedModels,
+          // An expiry already passed would make the new key useless; the replacement starts fresh.
+          expiresAt: current.expiresAt !== null && current.expiresAt > at ? current.expiresAt : null,
+          metadata: current.metadata,
+          teamId: current.teamId,
+          planId: current.planId,
+          policy: current.policy,
+        },
+        at,
+      );
+      const old = await repository.rotate(current.id, created.record, at + graceMs);
+      if (old === undefined)
+        throw new GatewayError('not_found', `no active virtual key with id ${current.id}`);
+      return { created, old };
     },
     list: () => repository.list(),
     async revoke(idOrHint) {
-      const id = resolveLookupId(idOrHint.trim());
-      if (id === undefined) {
-        throw new GatewayError('invalid_request', 'expected a key id, key hint (sy_<id>_…abcd) or full key');
-      }
+      const id = requireLookupId(idOrHint);
       await repository.revoke(id, now());
       const record = await repository.findById(id);
       if (record === undefined) throw new GatewayError('not_found', `no virtual key with id ${id}`);
       return record;
     },
   };
+}
+
+function requireLookupId(idOrHint: string): string {
+  const id = resolveLookupId(idOrHint.trim());
+  if (id === undefined) {
+    throw new GatewayError('invalid_request', 'expected a key id, key hint (sy_<id>_…abcd) or full key');
+  }
+  return id;
 }
 
 function resolveLookupId(text: string): string | undefined {

@@ -1,8 +1,9 @@
 import type { ModelCatalog } from '../catalog/types.js';
 import { simulatorPlaceholderBaseUrl } from '../providers/presets/self-hosted-presets.js';
-import type { ProviderPreset } from '../providers/presets/types.js';
+import type { Environment, ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
 import { resolveConfig } from './resolve.js';
+import { resolveAdmin } from './resolve-admin.js';
 import type { RawConfig, RawModel, RawRouting } from './schema.js';
 import type { ResolvedConfig } from './types.js';
 
@@ -43,6 +44,8 @@ export interface DemoOptions {
   dataDir: string;
   presets: ReadonlyMap<string, ProviderPreset>;
   catalog?: ModelCatalog;
+  /** Read only for SWITCHYARD_ADMIN_KEY (the demo's providers need no variables). */
+  env?: Environment;
   /** The in-process simulator's URL (with `/v1`); omit to fill it later with `withSimulatorBaseUrl`. */
   simulatorBaseUrl?: string;
 }
@@ -65,7 +68,10 @@ export function buildDemoConfiguration(options: DemoOptions): ResolvedConfig {
     catalog: options.catalog,
     source: 'demo',
   });
-  const demo = { ...resolved, demo: true };
+  const issues: string[] = [];
+  const admin = resolveAdmin(undefined, options.env ?? {}, issues);
+  if (issues.length > 0) throw new ConfigError(issues, 'demo');
+  const demo = { ...resolved, demo: true, admin };
   return options.simulatorBaseUrl === undefined ? demo : withSimulatorBaseUrl(demo, options.simulatorBaseUrl);
 }
 

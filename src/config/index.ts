@@ -25,6 +25,7 @@ export { detectProviders } from './detect-providers.js';
 export { loadConfigFile, loadConfigText } from './load.js';
 export type { ResolveOptions } from './resolve.js';
 export { resolveConfig } from './resolve.js';
+export { adminKeyVariable } from './resolve-admin.js';
 export { routingStrategyNames, taskClassNames } from './routing-schema.js';
 export type { RawConfig, RawModel, RawProvider, RawRouting, RawTarget } from './schema.js';
 export { balanceStrategyNames } from './schema.js';
@@ -32,6 +33,7 @@ export { Secret } from './secret.js';
 export type {
   BalanceStrategy,
   DeploymentOverrides,
+  ResolvedAdmin,
   ResolvedConfig,
   ResolvedIndustry,
   ResolvedModel,
@@ -81,6 +83,7 @@ export function loadConfiguration(options: LoadConfigurationOptions): ResolvedCo
   }
   return buildDemoConfiguration({
     dataDir: options.dataDir,
+    env: options.env,
     presets,
     catalog,
     simulatorBaseUrl: options.simulatorBaseUrl,

@@ -3,6 +3,7 @@ import type { ModelCatalog } from '../catalog/types.js';
 import type { Environment, ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
 import { loggingDefaults, serverDefaults, storeFileName } from './defaults.js';
+import { resolveAdmin } from './resolve-admin.js';
 import { resolveCatalogFiles } from './resolve-catalog-files.js';
 import { resolveModels } from './resolve-models.js';
 import { definedOnly, resolveProviders } from './resolve-providers.js';
@@ -60,6 +61,7 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
     issues,
     warnings,
   });
+  const admin = resolveAdmin(raw.admin, options.env, issues);
   if (issues.length > 0) throw new ConfigError(issues, options.source);
   return {
     server: { ...serverDefaults, ...definedOnly(raw.server) },
@@ -72,6 +74,7 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
     warnings,
     routing,
     catalogFiles: catalogFiles.files,
+    admin,
   };
 }
 

@@ -99,6 +99,11 @@ const catalogSchema = z.strictObject({
   files: z.array(z.string().min(1)).optional(),
 });
 
+const adminSchema = z.strictObject({
+  /** The admin API's bearer key; `${SWITCHYARD_ADMIN_KEY}` interpolation keeps it out of the file. */
+  key: z.string().optional(),
+});
+
 /** switchyard.yaml: every section optional, unknown keys rejected. */
 export const configSchema = z.strictObject({
   server: serverSchema.optional(),
@@ -108,6 +113,7 @@ export const configSchema = z.strictObject({
   models: z.record(z.string(), modelSchema).optional(),
   catalog: catalogSchema.optional(),
   routing: routingSchema.optional(),
+  admin: adminSchema.optional(),
 });
 
 /** The configuration after interpolation and schema validation, before cross-reference checks. */

@@ -26,6 +26,13 @@ export interface ResolvedConfig {
   routing: ResolvedRouting;
   /** Extra catalog files (absolute paths) merged over the bundled catalog, in order; `catalog.files`. */
   catalogFiles: string[];
+  /** The admin API (`/admin/v1`); without a key it refuses every call. */
+  admin: ResolvedAdmin;
+}
+
+/** `admin:`; the key comes from `admin.key`, else the SWITCHYARD_ADMIN_KEY variable. */
+export interface ResolvedAdmin {
+  key: Secret | undefined;
 }
 
 /** The task classes of the `auto` classifier (src/routing/classifier). */

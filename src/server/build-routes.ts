@@ -7,6 +7,7 @@ import { openAiResponsesIngress } from '../codecs/openai-responses/index.js';
 import type { Pipeline } from '../pipeline/compose.js';
 import type { Router } from '../routing/resolve-plan.js';
 import type { Logger } from '../telemetry/logger.js';
+import { type AdminDependencies, adminPrefix, createAdminHandler } from './admin/index.js';
 import type { RouteTable } from './create-server.js';
 import { parseAzureDeploymentPath, parseGeminiPath } from './gemini-path.js';
 import { notFound } from './respond.js';
@@ -24,6 +25,8 @@ export interface RouteDependencies {
   maxBodyBytes: number;
   defaultOutputTokens: number;
   readiness: ReadinessProbe;
+  /** The admin API under /admin/v1/ (absent: not served). */
+  admin?: AdminDependencies;
 }
 
 /** Every path the gateway serves: each API shape's inference endpoint onto the one pipeline, plus utilities. */
@@ -59,6 +62,14 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
       });
     }) satisfies RouteTable['prefix'][number]['handler'],
   });
+  const admin = dependencies.admin && createAdminHandler(dependencies.admin, dependencies.logger);
+  const adminRoutes = admin
+    ? ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].map((method) => ({
+        method,
+        prefix: adminPrefix,
+        handler: admin,
+      }))
+    : [];
   return {
     exact: new Map([
       ['POST /v1/chat/completions', (request, response, query) => chat(request, response, query, {})],
@@ -76,6 +87,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
       ['GET /ready', (_request, response) => handleReady(response, dependencies.readiness)],
     ]),
     prefix: [
+      ...adminRoutes,
       {
         // Azure OpenAI's deployment paths: the deployment names the model (api-version is accepted as given).
         method: 'POST',

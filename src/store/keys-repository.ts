@@ -41,24 +41,59 @@ export interface KeysRepository {
   /** Keys with `updatedAt >= ms`, oldest change first. */
   changedSince(ms: number): Promise<KeyRecord[]>;
   count(): Promise<number>;
+  /** A page ordered by id; `after` is the last id of the previous page. */
+  page(query: KeyPageQuery): Promise<KeyRecord[]>;
+  /**
+   * Changes the given fields and bumps `updatedAt` (so key caches see it). Undefined for an
+   * unknown or revoked key: a revoked key stays as it was revoked.
+   */
+  update(id: string, patch: KeyPatch, at: number): Promise<KeyRecord | undefined>;
+  /**
+   * In one transaction: inserts `replacement`, and makes the old key expire at `oldExpiresAt` (or
+   * its own earlier expiry) with `replacedBy` set. Undefined (nothing written) when the old key is
+   * unknown or revoked.
+   */
+  rotate(oldId: string, replacement: KeyRecord, oldExpiresAt: number): Promise<KeyRecord | undefined>;
+  /** Keys not revoked that reference the team or plan (a plan in use cannot be deleted). */
+  countUnrevoked(reference: { teamId: string } | { planId: string }): Promise<number>;
+}
+
+/** See {@link KeysRepository.page}. */
+export interface KeyPageQuery {
+  limit: number;
+  after?: string;
+  teamId?: string;
+  planId?: string;
+  includeRevoked?: boolean;
+}
+
+/** The fields an update may change; omitted fields stay, `null` clears. */
+export interface KeyPatch {
+  name?: string;
+  allowedModels?: readonly string[] | null;
+  expiresAt?: number | null;
+  metadata?: Record<string, string> | null;
+  teamId?: string | null;
+  planId?: string | null;
+  policy?: PolicyDocument | null;
 }
 
 type KeyRow = Selectable<VirtualKeysTable>;
 
 /** Builds the keys repository over any Kysely database with the store schema. */
 export function createKeysRepository(db: Kysely<DatabaseSchema>): KeysRepository {
+  const findById = (id: string) =>
+    runStoreOperation('find key', async () => {
+      const row = await db.selectFrom('virtual_keys').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : fromRow(row);
+    });
   return {
     insert(record) {
       return runStoreOperation('insert key', async () => {
         await db.insertInto('virtual_keys').values(toRow(record)).execute();
       });
     },
-    findById(id) {
-      return runStoreOperation('find key', async () => {
-        const row = await db.selectFrom('virtual_keys').selectAll().where('id', '=', id).executeTakeFirst();
-        return row === undefined ? undefined : fromRow(row);
-      });
-    },
+    findById,
     list() {
       return runStoreOperation('list keys', async () => {
         const rows = await db
@@ -93,6 +128,73 @@ export function createKeysRepository(db: Kysely<DatabaseSchema>): KeysRepository
         return rows.map(fromRow);
       });
     },
+    page(query) {
+      return runStoreOperation('list keys', async () => {
+        let builder = db.selectFrom('virtual_keys').selectAll();
+        if (query.after !== undefined) builder = builder.where('id', '>', query.after);
+        if (query.teamId !== undefined) builder = builder.where('team_id', '=', query.teamId);
+        if (query.planId !== undefined) builder = builder.where('plan_id', '=', query.planId);
+        if (query.includeRevoked !== true) builder = builder.where('revoked_at', 'is', null);
+        const rows = await builder.orderBy('id').limit(query.limit).execute();
+        return rows.map(fromRow);
+      });
+    },
+    async update(id, patch, at) {
+      const changed = await runStoreOperation('update key', async () => {
+        const result = await db
+          .updateTable('virtual_keys')
+          .set({ ...patchColumns(patch), updated_at: at })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      });
+      return changed ? findById(id) : undefined;
+    },
+    rotate(oldId, replacement, oldExpiresAt) {
+      return runStoreOperation('rotate key', () =>
+        db.transaction().execute(async (transaction) => {
+          const old = await transaction
+            .selectFrom('virtual_keys')
+            .selectAll()
+            .where('id', '=', oldId)
+            .where('revoked_at', 'is', null)
+            .executeTakeFirst();
+          if (old === undefined) return undefined;
+          await transaction.insertInto('virtual_keys').values(toRow(replacement)).execute();
+          const ownExpiry = old.expires_at === null ? null : Number(old.expires_at);
+          await transaction
+            .updateTable('virtual_keys')
+            .set({
+              expires_at: ownExpiry === null ? oldExpiresAt : Math.min(ownExpiry, oldExpiresAt),
+              replaced_by: replacement.id,
+              updated_at: replacement.createdAt,
+            })
+            .where('id', '=', oldId)
+            .execute();
+          const updated = await transaction
+            .selectFrom('virtual_keys')
+            .selectAll()
+            .where('id', '=', oldId)
+            .executeTakeFirstOrThrow();
+          return fromRow(updated);
+        }),
+      );
+    },
+    countUnrevoked(reference) {
+      return runStoreOperation('count keys by reference', async () => {
+        let builder = db
+          .selectFrom('virtual_keys')
+          .select((select) => select.fn.countAll().as('total'))
+          .where('revoked_at', 'is', null);
+        builder =
+          'teamId' in reference
+            ? builder.where('team_id', '=', reference.teamId)
+            : builder.where('plan_id', '=', reference.planId);
+        const row = await builder.executeTakeFirstOrThrow();
+        return Number(row.total);
+      });
+    },
     count() {
       return runStoreOperation('count keys', async () => {
         const row = await db
@@ -103,6 +205,18 @@ export function createKeysRepository(db: Kysely<DatabaseSchema>): KeysRepository
       });
     },
   };
+}
+
+function patchColumns(patch: KeyPatch): Partial<KeyRow> {
+  const columns: Partial<KeyRow> = {};
+  if (patch.name !== undefined) columns.name = patch.name;
+  if (patch.allowedModels !== undefined) columns.allowed_models = toJsonColumn(patch.allowedModels);
+  if (patch.expiresAt !== undefined) columns.expires_at = patch.expiresAt;
+  if (patch.metadata !== undefined) columns.metadata = toJsonColumn(patch.metadata);
+  if (patch.teamId !== undefined) columns.team_id = patch.teamId;
+  if (patch.planId !== undefined) columns.plan_id = patch.planId;
+  if (patch.policy !== undefined) columns.policy = toJsonColumn(patch.policy);
+  return columns;
 }
 
 function toRow(record: KeyRecord): KeyRow {

@@ -3,9 +3,12 @@ import { sql } from 'kysely';
 import { openSqliteDatabase } from './database.js';
 import { createKeysRepository, type KeysRepository } from './keys-repository.js';
 import { type MigrationReport, migrate } from './migrate.js';
+import { createPlansRepository, type PlansRepository } from './plans-repository.js';
 import { createRequestLogRepository, type RequestLogRepository } from './request-log-repository.js';
 import { createSqliteRequestLogAppender } from './sqlite-request-log-appender.js';
 import { runStoreOperation } from './store-error.js';
+import { createTeamsRepository, type TeamsRepository } from './teams-repository.js';
+import { createUsageRepository, type UsageRepository } from './usage-repository.js';
 
 /**
  * The persistence facade the rest of the gateway uses. Backend-neutral: the SQLite store below
@@ -14,6 +17,10 @@ import { runStoreOperation } from './store-error.js';
 export interface Store {
   keys: KeysRepository;
   requestLog: RequestLogRepository;
+  teams: TeamsRepository;
+  plans: PlansRepository;
+  /** Aggregates over the request log for the admin API (never on the request path). */
+  usage: UsageRepository;
   /** Applies pending schema migrations (idempotent, safe across processes). */
   migrate(): Promise<MigrationReport>;
   /** True when the database answers `SELECT 1`; never throws (for health checks). */
@@ -47,6 +54,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ...createRequestLogRepository(db),
       appendMany: createSqliteRequestLogAppender(database.raw),
     },
+    teams: createTeamsRepository(db),
+    plans: createPlansRepository(db),
+    usage: createUsageRepository(db),
     migrate: () => migrate(db),
     async ping() {
       try {

@@ -11,6 +11,15 @@ export interface TestGateway {
   url: string;
   key: string;
   dataDir: string;
+  /** The admin key the gateway was started with (undefined when the admin API is disabled). */
+  adminKey: string | undefined;
+  /** Calls the admin API with the admin key (or `key`); the body is JSON. */
+  admin<T = AdminErrorBody>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: { key?: string | null },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   client(options?: { key?: string; maxRetries?: number; timeoutMs?: number }): OpenAI;
   /** Creates another key through the gateway's own key service. */
   createKey(input?: {
@@ -22,6 +31,14 @@ export interface TestGateway {
   /** Waits until the write-behind queue has written every row. */
   flushLog(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The admin key test gateways start with unless told otherwise. */
+export const testAdminKey = 'test-admin-key-0123456789abcdef';
+
+/** An admin API error body. */
+export interface AdminErrorBody {
+  error: { type: string; message: string; param: string | null };
 }
 
 /** The YAML the end-to-end suites run with: one simulator provider and a few aliases. */
@@ -48,15 +65,22 @@ models:
 `;
 
 export async function startTestGateway(
-  options: { yaml?: string; env?: NodeJS.ProcessEnv; keyPollIntervalMs?: number } = {},
+  options: {
+    yaml?: string;
+    env?: NodeJS.ProcessEnv;
+    keyPollIntervalMs?: number;
+    /** SWITCHYARD_ADMIN_KEY for the gateway; null starts it without one. Default {@link testAdminKey}. */
+    adminKey?: string | null;
+  } = {},
 ): Promise<TestGateway> {
+  const adminKey = options.adminKey === null ? undefined : (options.adminKey ?? testAdminKey);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
   const configPath = path.join(dataDir, 'switchyard.yaml');
   writeFileSync(configPath, options.yaml ?? testConfigYaml);
   const gateway = await startGateway({
     configPath,
     dataDir,
-    env: options.env ?? {},
+    env: adminKey === undefined ? (options.env ?? {}) : { ...options.env, SWITCHYARD_ADMIN_KEY: adminKey },
     port: 0,
     host: '127.0.0.1',
     logger: createLogger('silent'),
@@ -68,6 +92,25 @@ export async function startTestGateway(
     url: gateway.url,
     key,
     dataDir,
+    adminKey,
+    async admin<T>(method: string, path: string, body?: unknown, adminOptions: { key?: string | null } = {}) {
+      const key = adminOptions.key === undefined ? adminKey : adminOptions.key;
+      const response = await fetch(`${gateway.url}${path}`, {
+        method,
+        headers: {
+          ...(key == null ? {} : { authorization: `Bearer ${key}` }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        body: text.length > 0 ? JSON.parse(text) : {},
+        headers: response.headers,
+      };
+    },
     client: (clientOptions = {}) =>
       new OpenAI({
         apiKey: clientOptions.key ?? key,
