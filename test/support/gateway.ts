@@ -107,7 +107,7 @@ export async function startTestGateway(
       const text = await response.text();
       return {
         status: response.status,
-        body: text.length > 0 ? JSON.parse(text) : {},
+        body: (text.length > 0 ? JSON.parse(text) : {}) as T,
         headers: response.headers,
       };
     },
