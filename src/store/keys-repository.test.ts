@@ -111,4 +111,73 @@ describe('keys repository', () => {
     database.raw.prepare("update virtual_keys set allowed_models = '{oops'").run();
     await expect(keys.findById('corruptcorru')).rejects.toMatchObject({ kind: 'internal' });
   });
+
+  it('updates only the given fields, bumps updatedAt, and leaves revoked keys alone', async () => {
+    await keys.insert(key('updatemenoww', { metadata: { a: '1' }, allowedModels: ['x'] }));
+    const updated = await keys.update(
+      'updatemenoww',
+      { allowedModels: null, teamId: 'search', policy: { limits: { rpm: 5 } }, expiresAt: 9_000 },
+      2_000,
+    );
+    expect(updated).toMatchObject({
+      allowedModels: null,
+      metadata: { a: '1' },
+      teamId: 'search',
+      planId: null,
+      policy: { limits: { rpm: 5 } },
+      expiresAt: 9_000,
+      updatedAt: 2_000,
+    });
+    expect((await keys.changedSince(2_000)).map((record) => record.id)).toEqual(['updatemenoww']);
+    await keys.revoke('updatemenoww', 3_000);
+    expect(await keys.update('updatemenoww', { name: 'x' }, 4_000)).toBeUndefined();
+    expect(await keys.update('nosuchkeyyyy', { name: 'x' }, 4_000)).toBeUndefined();
+    expect((await keys.findById('updatemenoww'))?.name).toBe('key updatemenoww');
+  });
+
+  it('rotates in one transaction: new key inserted, old one expiring with replacedBy', async () => {
+    await keys.insert(key('rotatemenoww', { expiresAt: 50_000 }));
+    const replacement = key('replacement1', { createdAt: 10_000, updatedAt: 10_000 });
+    const old = await keys.rotate('rotatemenoww', replacement, 20_000);
+    expect(old).toMatchObject({ expiresAt: 20_000, replacedBy: 'replacement1', updatedAt: 10_000 });
+    expect(await keys.findById('replacement1')).toEqual(replacement);
+    // An earlier own expiry is kept: rotation never extends a key's life.
+    await keys.insert(key('shortlivedkk', { expiresAt: 15_000 }));
+    expect((await keys.rotate('shortlivedkk', key('replacement2'), 20_000))?.expiresAt).toBe(15_000);
+  });
+
+  it('rotating a revoked or unknown key writes nothing; a failed insert rolls the old key back', async () => {
+    await keys.insert(key('revokedrotat'));
+    await keys.revoke('revokedrotat', 2_000);
+    expect(await keys.rotate('revokedrotat', key('neverwritten'), 9_000)).toBeUndefined();
+    expect(await keys.rotate('nosuchkeyyyy', key('neverwritten'), 9_000)).toBeUndefined();
+    expect(await keys.findById('neverwritten')).toBeUndefined();
+    await keys.insert(key('collidingidd'));
+    await keys.insert(key('rotatefailss'));
+    await expect(keys.rotate('rotatefailss', key('collidingidd'), 9_000)).rejects.toMatchObject({
+      kind: 'internal',
+    });
+    expect(await keys.findById('rotatefailss')).toMatchObject({ expiresAt: null, replacedBy: null });
+  });
+
+  it('pages by id with filters and counts unrevoked keys per team or plan', async () => {
+    await keys.insert(key('aaaaaaaaaaaa', { teamId: 't1', planId: 'free' }));
+    await keys.insert(key('bbbbbbbbbbbb', { teamId: 't1' }));
+    await keys.insert(key('cccccccccccc', { teamId: 't2', planId: 'free' }));
+    await keys.insert(key('dddddddddddd', { teamId: 't1', planId: 'free' }));
+    await keys.revoke('dddddddddddd', 2_000);
+    const ids = async (query: Parameters<KeysRepository['page']>[0]) =>
+      (await keys.page(query)).map((record) => record.id);
+    expect(await ids({ limit: 2 })).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
+    expect(await ids({ limit: 2, after: 'bbbbbbbbbbbb' })).toEqual(['cccccccccccc']);
+    expect(await ids({ limit: 10, includeRevoked: true, after: 'bbbbbbbbbbbb' })).toEqual([
+      'cccccccccccc',
+      'dddddddddddd',
+    ]);
+    expect(await ids({ limit: 10, teamId: 't1' })).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
+    expect(await ids({ limit: 10, planId: 'free' })).toEqual(['aaaaaaaaaaaa', 'cccccccccccc']);
+    expect(await keys.countUnrevoked({ teamId: 't1' })).toBe(2);
+    expect(await keys.countUnrevoked({ planId: 'free' })).toBe(2);
+    expect(await keys.countUnrevoked({ planId: 'growth' })).toBe(0);
+  });
 });
