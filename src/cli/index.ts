@@ -1,9 +1,12 @@
-// The `switchyard` command line: start the gateway, manage keys, check configuration, run the simulator.
+// The `switchyard` command line: start the gateway, manage keys, teams and plans, show usage, check
+// configuration, run the simulator.
 import { Command } from 'commander';
 import { registerConfigCommand } from './commands/config-check.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerSimulatorCommand } from './commands/simulator.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerTeamsAndPlansCommands } from './commands/teams-plans.js';
+import { registerUsageCommand } from './commands/usage.js';
 import { version } from './version.js';
 
 const program = new Command('switchyard')
@@ -11,6 +14,8 @@ const program = new Command('switchyard')
   .version(version);
 registerStartCommand(program);
 registerKeysCommand(program);
+registerTeamsAndPlansCommands(program);
+registerUsageCommand(program);
 registerConfigCommand(program);
 registerSimulatorCommand(program);
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -14,6 +14,24 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-cli-'));
 let gateway: ChildProcess;
 let url = '';
 let initialKey = '';
+const adminKey = 'cli-admin-key-0123456789abcdef';
+/** Runs a CLI command against the running gateway's admin API. */
+const online = () => ['--url', url, '--admin-key', adminKey];
+/** The CLI must not pick up an admin key or URL from the developer's own environment. */
+const cliEnv = { ...process.env, SWITCHYARD_ADMIN_KEY: '', SWITCHYARD_URL: '', SWITCHYARD_CONFIG: '' };
+const runCli = (args: string[]) => run(process.execPath, [cli, ...args], { env: cliEnv });
+
+/** Waits until `key` gets `status` from the gateway; returns how long that took. */
+async function waitForStatus(key: string, status: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 2000) {
+    const response = await fetch(`${url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    await response.arrayBuffer();
+    if (response.status === status) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`key never answered ${status}`);
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -28,7 +46,13 @@ function freePort(): Promise<number> {
 function startGatewayProcess(args: string[]): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'start', ...args], {
-      env: { ...process.env, OPENAI_API_KEY: '', GROQ_API_KEY: '', SWITCHYARD_SIMULATOR_DELAY_MS: '0' },
+      env: {
+        ...process.env,
+        OPENAI_API_KEY: '',
+        GROQ_API_KEY: '',
+        SWITCHYARD_SIMULATOR_DELAY_MS: '0',
+        SWITCHYARD_ADMIN_KEY: adminKey,
+      },
     });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`gateway did not start: ${output}`)), 15_000);
@@ -81,9 +105,8 @@ describe('the switchyard command', () => {
     expect(answer.choices[0]?.message.content).toMatch(/^Simulated reply/);
   });
 
-  it('keys create beside the running gateway gives a key that works within a second; list shows hints only; revoke refuses it within a second', async () => {
-    const created = await run(process.execPath, [
-      cli,
+  it('keys create through the admin API gives a key that works within a second; list shows hints only; revoke refuses it within a second', async () => {
+    const created = await runCli([
       'keys',
       'create',
       '--name',
@@ -91,8 +114,7 @@ describe('the switchyard command', () => {
       '--models',
       'demo,demo-fast',
       '--json',
-      '--data-dir',
-      dataDir,
+      ...online(),
     ]);
     const { key, id } = JSON.parse(created.stdout) as { key: string; id: string };
     expect(key).toMatch(/^sy_[A-Za-z0-9]{12}_[A-Za-z0-9]{40}$/);
@@ -112,12 +134,12 @@ describe('the switchyard command', () => {
       client(key).chat.completions.create({ model: 'demo-smart', messages: hello }),
     ).rejects.toMatchObject({ status: 403 });
 
-    const listed = await run(process.execPath, [cli, 'keys', 'list', '--data-dir', dataDir]);
+    const listed = await runCli(['keys', 'list', ...online()]);
     expect(listed.stdout).toContain(id);
     expect(listed.stdout).toContain('cli-app');
     expect(listed.stdout).not.toContain(key);
 
-    await run(process.execPath, [cli, 'keys', 'revoke', id, '--data-dir', dataDir]);
+    await runCli(['keys', 'revoke', id, ...online()]);
     const revokedAt = Date.now();
     let refused = false;
     while (!refused && Date.now() - revokedAt < 2000) {
@@ -130,6 +152,88 @@ describe('the switchyard command', () => {
     }
     expect(refused).toBe(true);
     expect(Date.now() - revokedAt).toBeLessThan(1000);
+  });
+
+  it('keys --offline writes the store directly, and the running gateway picks the change up', async () => {
+    const created = await runCli([
+      'keys',
+      'create',
+      '--name',
+      'offline',
+      '--json',
+      '--offline',
+      '--data-dir',
+      dataDir,
+    ]);
+    const { key, id } = JSON.parse(created.stdout) as { key: string; id: string };
+    expect(await waitForStatus(key, 200)).toBeLessThan(1000);
+    await runCli(['keys', 'revoke', key, '--offline', '--data-dir', dataDir]);
+    expect(await waitForStatus(key, 401)).toBeLessThan(1000);
+    const listed = await runCli(['keys', 'list', '--all', '--json', '--offline', '--data-dir', dataDir]);
+    expect(
+      (JSON.parse(listed.stdout) as Array<{ id: string; status: string }>).find((row) => row.id === id)
+        ?.status,
+    ).toBe('revoked');
+  });
+
+  it('keys rotate keeps the old key for the grace period; teams, plans and usage go through the admin API', async () => {
+    expect(
+      (await runCli(['teams', 'create', 'search', '--name', 'Search', '--rpm', '600', ...online()])).stdout,
+    ).toBe('created team search\n');
+    await runCli([
+      'plans',
+      'create',
+      'starter',
+      '--budget-usd',
+      '25',
+      '--budget-period',
+      'month',
+      ...online(),
+    ]);
+    const created = await runCli([
+      'keys',
+      'create',
+      '--name',
+      'rotating',
+      '--team',
+      'search',
+      '--plan',
+      'starter',
+      '--tpm',
+      '5000',
+      '--json',
+      ...online(),
+    ]);
+    const old = JSON.parse(created.stdout) as { key: string; id: string };
+    const rotated = await runCli(['keys', 'rotate', old.key, '--grace-seconds', '1', '--json', ...online()]);
+    const fresh = JSON.parse(rotated.stdout) as { key: string; id: string; replaces: string };
+    expect(fresh.replaces).toBe(old.id);
+    await client(fresh.key).chat.completions.create({ model: 'demo', messages: hello, user: 'u1' });
+    await waitForStatus(old.key, 200);
+    expect(await waitForStatus(old.key, 401)).toBeLessThan(2000);
+    const listed = await runCli(['keys', 'list', '--team', 'search', ...online()]);
+    expect(listed.stdout).toContain(`${fresh.id}  `);
+    expect(listed.stdout).toContain('plan=starter');
+    // The row is written behind; poll until usage shows it.
+    for (let attempt = 0; ; attempt++) {
+      const usage = JSON.parse(
+        (await runCli(['usage', '--group-by', 'team,end_user', '--team', 'search', '--json', ...online()]))
+          .stdout,
+      ) as { data: Array<{ group: Record<string, string>; requests: number }> };
+      if (usage.data.length > 0) {
+        expect(usage.data).toEqual([
+          expect.objectContaining({ group: { team: 'search', end_user: 'u1' }, requests: 1 }),
+        ]);
+        break;
+      }
+      if (attempt > 40) throw new Error('usage never showed the request');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
+  it('keys without an admin key says how to get one', async () => {
+    const missing = await runCli(['keys', 'list', '--url', url]).catch((error: { stderr: string }) => error);
+    expect((missing as { stderr: string }).stderr).toContain('pass --admin-key or set SWITCHYARD_ADMIN_KEY');
   });
 
   it('config check prints every error with its path and exits non-zero', async () => {

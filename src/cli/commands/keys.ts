@@ -1,111 +1,268 @@
 import type { Command } from 'commander';
-import { createKeyService } from '../../auth/index.js';
+import { createKeyService, type KeyService, parseVirtualKey } from '../../auth/index.js';
+import type { PolicyDocument } from '../../governance/policy.js';
 import type { KeyRecord } from '../../store/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { type AdminTargetOptions, createAdminClient, resolveAdminTarget } from '../admin-client.js';
 import { resolveDataDir } from '../options.js';
+import { addPolicyFlags, type PolicyFlags, policyFromFlags } from '../policy-flags.js';
 
-interface KeyCommandOptions {
+interface KeyCommandOptions extends AdminTargetOptions {
   dataDir?: string;
+  offline?: boolean;
+  json?: boolean;
 }
 
-/** Opens the store beside a possibly running gateway (SQLite WAL allows it) and runs one key action. */
-async function withKeyService<T>(
+/** A key as the admin API shows it (the fields the CLI prints). */
+interface KeyView {
+  id: string;
+  key_hint: string;
+  name: string;
+  status: string;
+  allowed_models: string[] | null;
+  team_id: string | null;
+  plan_id: string | null;
+  created_at: string;
+  expires_at: string | null;
+  replaced_by: string | null;
+}
+
+interface CreateInput {
+  name: string;
+  allowed_models: string[] | null;
+  expires_at: number | null;
+  metadata: Record<string, string> | null;
+  team_id: string | null;
+  plan_id: string | null;
+  policy: PolicyDocument | null;
+}
+
+/**
+ * Key management. By default through the admin API of a running gateway (`--url`, `--admin-key`);
+ * `--offline` writes the store directly instead, which works before the first start.
+ */
+interface KeyBackend {
+  create(input: CreateInput): Promise<KeyView & { key: string }>;
+  list(options: { team?: string; all: boolean }): Promise<KeyView[]>;
+  rotate(key: string, graceSeconds: number): Promise<KeyView & { key: string; replaces: KeyView }>;
+  revoke(key: string): Promise<{ id: string }>;
+}
+
+async function withBackend<T>(
   options: KeyCommandOptions,
-  action: (service: ReturnType<typeof createKeyService>) => Promise<T>,
+  action: (backend: KeyBackend) => Promise<T>,
 ): Promise<T> {
+  if (!options.offline) {
+    if (options.dataDir !== undefined) throw new Error('--data-dir is only used with --offline');
+    return action(onlineBackend(options));
+  }
   const store = await openStore({ dataDir: resolveDataDir(options.dataDir) });
   try {
-    return await action(createKeyService(store.keys));
+    return await action(offlineBackend(store));
   } finally {
     await store.close();
   }
 }
 
-/** `switchyard keys create|list|revoke`. */
+function onlineBackend(options: KeyCommandOptions): KeyBackend {
+  const client = createAdminClient(resolveAdminTarget(options));
+  return {
+    create: (input) => client.request('POST', '/admin/v1/keys', input),
+    async list({ team, all }) {
+      const keys: KeyView[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: '1000', include_revoked: String(all) });
+        if (team !== undefined) query.set('team_id', team);
+        if (cursor !== null) query.set('cursor', cursor);
+        const page: { data: KeyView[]; next_cursor: string | null } = await client.request(
+          'GET',
+          `/admin/v1/keys?${query}`,
+        );
+        keys.push(...page.data);
+        cursor = page.next_cursor;
+      } while (cursor !== null);
+      return keys;
+    },
+    rotate: (key, graceSeconds) =>
+      client.request('POST', `/admin/v1/keys/${keyPath(key)}/rotate`, {
+        grace_seconds: graceSeconds,
+      }),
+    revoke: (key) => client.request('DELETE', `/admin/v1/keys/${keyPath(key)}`),
+  };
+}
+
+function offlineBackend(store: Store): KeyBackend {
+  const service: KeyService = createKeyService(store.keys);
+  const requireReference = async (kind: 'team' | 'plan', id: string | null) => {
+    if (id === null) return;
+    const found = kind === 'team' ? await store.teams.findById(id) : await store.plans.findById(id);
+    if (found === undefined || found.deletedAt !== null) throw new Error(`no ${kind} with id '${id}'`);
+  };
+  return {
+    async create(input) {
+      await requireReference('team', input.team_id);
+      await requireReference('plan', input.plan_id);
+      const created = await service.create({
+        name: input.name,
+        allowedModels: input.allowed_models,
+        expiresAt: input.expires_at,
+        metadata: input.metadata,
+        teamId: input.team_id,
+        planId: input.plan_id,
+        policy: input.policy,
+      });
+      return { ...view(created.record), key: created.key };
+    },
+    async list({ team, all }) {
+      const records = await service.list();
+      return records
+        .filter(
+          (record) => (all || record.revokedAt === null) && (team === undefined || record.teamId === team),
+        )
+        .map(view);
+    },
+    async rotate(key, graceSeconds) {
+      const { created, old } = await service.rotate(key, graceSeconds * 1000);
+      return { ...view(created.record), key: created.key, replaces: view(old) };
+    },
+    revoke: (key) => service.revoke(key),
+  };
+}
+
+/** `switchyard keys create|list|rotate|revoke`. */
 export function registerKeysCommand(program: Command): void {
   const keys = program.command('keys').description('Manage virtual API keys (stored hashed; shown once)');
-  keys
-    .command('create')
-    .description('Create a key and print it once')
-    .option('--name <name>', 'a label for the key', 'default')
-    .option(
-      '--models <list>',
-      'comma-separated models this key may use (default: all); `openai/*` allows a provider',
-    )
-    .option('--expires-in-days <days>', 'expire the key after this many days')
-    .option('--routing-headers <list>', 'routing headers this key may use: mode, force or mode,force')
-    .option('--data-dir <path>', 'data folder (or SWITCHYARD_DATA_DIR)')
-    .option('--json', 'print JSON')
-    .action(
-      async (
-        options: KeyCommandOptions & {
+  const target = (command: Command) =>
+    command
+      .option(
+        '--url <url>',
+        'gateway URL (or SWITCHYARD_URL; default from the configuration, else http://127.0.0.1:8080)',
+      )
+      .option('--admin-key <key>', 'admin key (or SWITCHYARD_ADMIN_KEY)')
+      .option('--config <path>', 'configuration file to read server.host/port and admin.key from')
+      .option('--offline', 'write the store directly instead of calling a running gateway')
+      .option('--data-dir <path>', 'with --offline: data folder (or SWITCHYARD_DATA_DIR)')
+      .option('--json', 'print JSON');
+
+  addPolicyFlags(
+    target(
+      keys
+        .command('create')
+        .description('Create a key and print it once')
+        .option('--name <name>', 'a label for the key', 'default')
+        .option(
+          '--models <list>',
+          'comma-separated models this key may use (default: all); `openai/*` allows a provider',
+        )
+        .option('--expires-in-days <days>', 'expire the key after this many days')
+        .option('--routing-headers <list>', 'routing headers this key may use: mode, force or mode,force')
+        .option('--team <id>', 'the team the key belongs to')
+        .option('--plan <id>', 'the plan (bundle of limits) the key is on'),
+    ),
+  ).action(
+    async (
+      options: KeyCommandOptions &
+        PolicyFlags & {
           name: string;
           models?: string;
           expiresInDays?: string;
           routingHeaders?: string;
-          json?: boolean;
+          team?: string;
+          plan?: string;
         },
-      ) => {
-        const allowedModels = options.models
-          ? options.models
-              .split(',')
-              .map((model) => model.trim())
-              .filter(Boolean)
-          : null;
-        const days = options.expiresInDays === undefined ? undefined : Number(options.expiresInDays);
-        if (days !== undefined && !(days > 0))
-          throw new Error(`--expires-in-days must be a positive number, got '${options.expiresInDays}'`);
-        const headers = parseRoutingHeaders(options.routingHeaders);
-        const created = await withKeyService(options, (service) =>
-          service.create({
-            name: options.name,
-            allowedModels,
-            expiresAt: days === undefined ? null : Date.now() + days * 86_400_000,
-            metadata: headers === undefined ? null : { routing_headers: headers },
-          }),
-        );
-        if (options.json) {
-          process.stdout.write(
-            `${JSON.stringify({ key: created.key, id: created.record.id, name: created.record.name })}\n`,
-          );
-          return;
-        }
-        process.stdout.write(`${created.key}\n`);
-        process.stderr.write(
-          `Created key ${created.record.id} (${created.record.name}). It is shown once: store it now.\n`,
-        );
-      },
-    );
-  keys
-    .command('list')
-    .description('List keys (hints only, never secrets)')
-    .option('--data-dir <path>', 'data folder (or SWITCHYARD_DATA_DIR)')
-    .option('--json', 'print JSON')
-    .action(async (options: KeyCommandOptions & { json?: boolean }) => {
-      const records = await withKeyService(options, (service) => service.list());
+    ) => {
+      const days = options.expiresInDays === undefined ? undefined : Number(options.expiresInDays);
+      if (days !== undefined && !(days > 0))
+        throw new Error(`--expires-in-days must be a positive number, got '${options.expiresInDays}'`);
+      const headers = parseRoutingHeaders(options.routingHeaders);
+      const input: CreateInput = {
+        name: options.name,
+        allowed_models: options.models ? splitList(options.models) : null,
+        expires_at: days === undefined ? null : Date.now() + Math.round(days * 86_400_000),
+        metadata: headers === undefined ? null : { routing_headers: headers },
+        team_id: options.team ?? null,
+        plan_id: options.plan ?? null,
+        policy: policyFromFlags(options) ?? null,
+      };
+      const created = await withBackend(options, (backend) => backend.create(input));
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(records.map(describeRecord))}\n`);
+        process.stdout.write(`${JSON.stringify({ key: created.key, id: created.id, name: created.name })}\n`);
         return;
       }
-      if (records.length === 0) process.stdout.write('no keys\n');
-      for (const record of records) {
-        const state = describeRecord(record);
-        process.stdout.write(
-          `${state.id}  ${state.hint}  ${state.status.padEnd(8)}  ${state.name}  models=${state.models}\n`,
-        );
-      }
-    });
-  keys
-    .command('revoke <key>')
-    .description('Revoke a key by id, hint or full key (takes effect within a second)')
-    .option('--data-dir <path>', 'data folder (or SWITCHYARD_DATA_DIR)')
-    .action(async (key: string, options: KeyCommandOptions) => {
-      const record = await withKeyService(options, (service) => service.revoke(key));
-      process.stdout.write(`revoked ${record.id} (${record.name})\n`);
-    });
+      process.stdout.write(`${created.key}\n`);
+      process.stderr.write(`Created key ${created.id} (${created.name}). It is shown once: store it now.\n`);
+    },
+  );
+
+  target(
+    keys
+      .command('list')
+      .description('List keys (hints only, never secrets)')
+      .option('--team <id>', 'only keys of this team')
+      .option('--all', 'include revoked keys'),
+  ).action(async (options: KeyCommandOptions & { team?: string; all?: boolean }) => {
+    const listed = await withBackend(options, (backend) =>
+      backend.list({
+        ...(options.team === undefined ? {} : { team: options.team }),
+        all: options.all === true,
+      }),
+    );
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(listed)}\n`);
+      return;
+    }
+    if (listed.length === 0) process.stdout.write('no keys\n');
+    for (const key of listed) {
+      const models = key.allowed_models === null ? '*' : key.allowed_models.join(',');
+      const team = key.team_id === null ? '' : `  team=${key.team_id}`;
+      const plan = key.plan_id === null ? '' : `  plan=${key.plan_id}`;
+      process.stdout.write(
+        `${key.id}  ${key.key_hint}  ${key.status.padEnd(8)}  ${key.name}  models=${models}${team}${plan}\n`,
+      );
+    }
+  });
+
+  target(
+    keys
+      .command('rotate <key>')
+      .description('Issue a replacement key with the same settings; the old one works for the grace period')
+      .option('--grace-seconds <n>', 'how long the old key keeps working (0 = stop at once)', '86400'),
+  ).action(async (key: string, options: KeyCommandOptions & { graceSeconds: string }) => {
+    const grace = Number(options.graceSeconds);
+    if (!Number.isInteger(grace) || grace < 0)
+      throw new Error(`--grace-seconds must be a whole number >= 0, got '${options.graceSeconds}'`);
+    const rotated = await withBackend(options, (backend) => backend.rotate(key, grace));
+    if (options.json) {
+      process.stdout.write(
+        `${JSON.stringify({ key: rotated.key, id: rotated.id, replaces: rotated.replaces.id, old_expires_at: rotated.replaces.expires_at })}\n`,
+      );
+      return;
+    }
+    process.stdout.write(`${rotated.key}\n`);
+    process.stderr.write(
+      `Key ${rotated.replaces.id} is replaced by ${rotated.id}; the old key stops working at ${rotated.replaces.expires_at}. The new key is shown once.\n`,
+    );
+  });
+
+  target(
+    keys
+      .command('revoke <key>')
+      .description('Revoke a key by id, hint or full key (takes effect within a second)'),
+  ).action(async (key: string, options: KeyCommandOptions) => {
+    const revoked = await withBackend(options, (backend) => backend.revoke(key));
+    process.stdout.write(
+      options.json ? `${JSON.stringify({ id: revoked.id, revoked: true })}\n` : `revoked ${revoked.id}\n`,
+    );
+  });
 }
 
-function describeRecord(record: KeyRecord) {
+/** A full key is reduced to its lookup id here, so the secret never travels in a URL. */
+function keyPath(key: string): string {
+  return encodeURIComponent(parseVirtualKey(key.trim())?.lookupId ?? key.trim());
+}
+
+function view(record: KeyRecord): KeyView {
   const status =
     record.revokedAt !== null
       ? 'revoked'
@@ -114,22 +271,29 @@ function describeRecord(record: KeyRecord) {
         : 'active';
   return {
     id: record.id,
-    hint: record.keyHint,
+    key_hint: record.keyHint,
     name: record.name,
     status,
-    models: record.allowedModels === null ? '*' : record.allowedModels.join(','),
-    createdAt: new Date(record.createdAt).toISOString(),
-    expiresAt: record.expiresAt === null ? null : new Date(record.expiresAt).toISOString(),
+    allowed_models: record.allowedModels,
+    team_id: record.teamId,
+    plan_id: record.planId,
+    created_at: new Date(record.createdAt).toISOString(),
+    expires_at: record.expiresAt === null ? null : new Date(record.expiresAt).toISOString(),
+    replaced_by: record.replacedBy,
   };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** `mode`, `force` or both; anything else is refused so a typo does not silently grant nothing. */
 function parseRoutingHeaders(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const parts = value
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
+  const parts = splitList(value);
   for (const part of parts) {
     if (part !== 'mode' && part !== 'force')
       throw new Error(`--routing-headers takes mode, force or mode,force; got '${part}'`);
