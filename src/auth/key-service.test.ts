@@ -103,4 +103,51 @@ describe('key service', () => {
     await expect(service.revoke('AAAAAAAAAAAA')).rejects.toMatchObject({ kind: 'not_found' });
     await expect(service.revoke('not a key')).rejects.toMatchObject({ kind: 'invalid_request' });
   });
+
+  it('rotates: same settings under a new secret; the old key expires after the grace period', async () => {
+    const original = await service.create({
+      name: 'app',
+      allowedModels: ['chat'],
+      metadata: { owner: 'ana' },
+      teamId: 'search',
+      planId: 'free',
+      policy: { limits: { rpm: 5 } },
+    });
+    clock += 1_000;
+    const { created, old } = await service.rotate(original.record.keyHint, 60_000);
+    expect(created.key).not.toBe(original.key);
+    expect(created.record).toMatchObject({
+      name: 'app',
+      allowedModels: ['chat'],
+      metadata: { owner: 'ana' },
+      teamId: 'search',
+      planId: 'free',
+      policy: { limits: { rpm: 5 } },
+      createdAt: clock,
+      expiresAt: null,
+    });
+    expect(old).toMatchObject({ expiresAt: clock + 60_000, replacedBy: created.record.id, updatedAt: clock });
+    await expect(service.rotate(original.record.id, 0)).rejects.toMatchObject({ status: 409 });
+    await expect(service.rotate(created.record.id, -1)).rejects.toMatchObject({ kind: 'invalid_request' });
+    await service.revoke(created.record.id);
+    await expect(service.rotate(created.record.id, 0)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('updates settings with validation, and refuses revoked keys', async () => {
+    const created = await service.create({ name: 'app' });
+    clock += 5;
+    const updated = await service.update(created.record.id, { name: ' renamed ', expiresAt: clock + 1_000 });
+    expect(updated).toMatchObject({ name: 'renamed', expiresAt: clock + 1_000, updatedAt: clock });
+    await expect(service.update(created.record.id, { expiresAt: clock - 1 })).rejects.toMatchObject({
+      kind: 'invalid_request',
+      details: { param: 'expiresAt' },
+    });
+    await expect(service.update(created.record.id, { name: '  ' })).rejects.toMatchObject({
+      details: { param: 'name' },
+    });
+    await service.revoke(created.record.id);
+    await expect(service.update(created.record.id, { name: 'x' })).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+  });
 });

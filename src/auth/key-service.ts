@@ -46,7 +46,7 @@ export interface KeyService {
   /**
    * Issues a new key with the same settings and lets the old one work for `graceMs` more (0 =
    * refused at once). Both writes happen in one transaction. Throws 'not_found' for an unknown or
-   * revoked key.
+   * revoked key, and a 409 for a key already rotated.
    */
   rotate(idOrHint: string, graceMs: number): Promise<{ created: CreatedKey; old: KeyRecord }>;
 }
@@ -112,6 +112,14 @@ export function createKeyService(
     },
     async rotate(idOrHint, graceMs) {
       const current = await lookup(idOrHint);
+      if (current.replacedBy !== null) {
+        // A second replacement of the same key would leave two live successors; rotate the newest.
+        throw new GatewayError(
+          'invalid_request',
+          `key ${current.id} was already rotated: rotate its replacement ${current.replacedBy} instead`,
+          { status: 409 },
+        );
+      }
       if (!Number.isSafeInteger(graceMs) || graceMs < 0) {
         throw new GatewayError(
           'invalid_request',

@@ -144,6 +144,8 @@ describe('keys repository', () => {
     // An earlier own expiry is kept: rotation never extends a key's life.
     await keys.insert(key('shortlivedkk', { expiresAt: 15_000 }));
     expect((await keys.rotate('shortlivedkk', key('replacement2'), 20_000))?.expiresAt).toBe(15_000);
+    expect(await keys.rotate('rotatemenoww', key('replacement3'), 20_000)).toBeUndefined();
+    expect(await keys.findById('replacement3')).toBeUndefined();
   });
 
   it('rotating a revoked or unknown key writes nothing; a failed insert rolls the old key back', async () => {

@@ -51,7 +51,7 @@ export interface KeysRepository {
   /**
    * In one transaction: inserts `replacement`, and makes the old key expire at `oldExpiresAt` (or
    * its own earlier expiry) with `replacedBy` set. Undefined (nothing written) when the old key is
-   * unknown or revoked.
+   * unknown, revoked or already replaced (so two concurrent rotations cannot both succeed).
    */
   rotate(oldId: string, replacement: KeyRecord, oldExpiresAt: number): Promise<KeyRecord | undefined>;
   /** Keys not revoked that reference the team or plan (a plan in use cannot be deleted). */
@@ -159,6 +159,7 @@ export function createKeysRepository(db: Kysely<DatabaseSchema>): KeysRepository
             .selectAll()
             .where('id', '=', oldId)
             .where('revoked_at', 'is', null)
+            .where('replaced_by', 'is', null)
             .executeTakeFirst();
           if (old === undefined) return undefined;
           await transaction.insertInto('virtual_keys').values(toRow(replacement)).execute();

@@ -233,8 +233,9 @@ describe('admin API: keys', () => {
     expect(rotated.status).toBe(201);
     await expectStatusWithin(created.body.key, 401, 300);
     await expectStatusWithin(rotated.body.key, 200, 300);
+    // A key already replaced cannot be rotated again (two live successors); its replacement can.
     const again = await gateway.admin('POST', `/admin/v1/keys/${created.body.id}/rotate`);
-    // The old key is expired, not revoked: rotating it again issues another replacement.
-    expect(again.status).toBe(201);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain(rotated.body.id);
   });
 });
