@@ -3,7 +3,7 @@ import type { ResolvedConfig, ResolvedModel, ResolvedRouting } from './types.js'
 
 /**
  * A human summary for `switchyard config check`: where the configuration came from, the server,
- * the store, each provider with its base URL and whether a key is set (never the key itself),
+ * the store, whether the admin API is enabled, each provider with its base URL and whether a key is set (never the key itself),
  * each model with its targets, the routing (auto classes, policies, industries, breaker), the
  * extra catalog files, and the warnings.
  */
@@ -13,6 +13,11 @@ export function describeConfiguration(config: ResolvedConfig): string[] {
     lines.push('demo mode: no provider is configured, answers come from the built-in simulator');
   lines.push(`server: http://${config.server.host}:${config.server.port}`);
   lines.push(`store: ${config.store.type} at ${config.store.path}`);
+  lines.push(
+    config.admin.key === undefined
+      ? 'admin API: disabled (set SWITCHYARD_ADMIN_KEY or admin.key to enable /admin/v1)'
+      : 'admin API: /admin/v1, admin key set',
+  );
   lines.push(`providers (${config.providers.size}):`);
   for (const provider of config.providers.values()) {
     const key =

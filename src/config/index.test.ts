@@ -95,6 +95,7 @@ describe('describeConfiguration', () => {
       `source: ${path}`,
       'server: http://127.0.0.1:8080',
       'store: sqlite at /data/switchyard.db',
+      'admin API: disabled (set SWITCHYARD_ADMIN_KEY or admin.key to enable /admin/v1)',
       'providers (3):',
       '  openai (openai): https://api.openai.com/v1, key set',
       '  local (vllm): http://10.0.0.5:8000/v1, no key set',

@@ -74,6 +74,7 @@ const adminKey = 'unit-admin-key-0123456789';
 
 interface Harness {
   url: string;
+  deps: AdminDependencies;
   store: Store;
   server: Server;
   directory: string;
@@ -108,6 +109,7 @@ async function startHarness(options: { adminKey?: string; credits?: CreditsAdmin
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    deps,
     store,
     server,
     directory,
@@ -176,6 +178,12 @@ describe('admin API credits routes', () => {
     expect(second.body.next_cursor).toBeNull();
   });
 
+  it('refuses an over-long tenant or user id from the path', async () => {
+    const response = await harness.call('GET', `/admin/v1/credits/${'t'.repeat(300)}/u`);
+    expect(response.status).toBe(400);
+    expect((response.body.error as { param: string }).param).toBe('tenant');
+  });
+
   it('refuses a top-up that is negative, zero, or given twice over', async () => {
     for (const body of [{ usd: -1 }, { micros: 0 }, { usd: 1, micros: 1 }, {}, { micros: 1.5 }]) {
       const response = await harness.call('POST', '/admin/v1/credits/acme/u/topup', body);
@@ -214,7 +222,7 @@ describe('OpenAPI document', () => {
     const documented = Object.entries(document.paths).flatMap(([route, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
     );
-    const routes = buildAdminRoutes({} as AdminDependencies).map((route) => `${route.method} ${route.path}`);
+    const routes = buildAdminRoutes(harness.deps).map((route) => `${route.method} ${route.path}`);
     expect(documented.sort()).toEqual(routes.sort());
     expect(routes).toContain('POST /admin/v1/keys/{id}/rotate');
     for (const operation of documented) {

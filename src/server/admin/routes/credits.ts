@@ -68,8 +68,8 @@ export function creditRoutes(deps: AdminDependencies): AdminRoute[] {
     return deps.credits;
   };
   const account = (params: Record<string, string>): CreditAccountRef => ({
-    tenant: params.tenant ?? '',
-    endUser: params.user ?? '',
+    tenant: accountPart(params.tenant, 'tenant'),
+    endUser: accountPart(params.user, 'user'),
   });
   const amountOf = (body: { usd?: number | undefined; micros?: number | undefined }) =>
     body.micros ?? usdToMicros(body.usd ?? 0);
@@ -141,6 +141,18 @@ export function creditRoutes(deps: AdminDependencies): AdminRoute[] {
     }),
   ];
 }
+
+/** Tenant and user ids come from the URL; bound them like any other input. */
+function accountPart(value: string | undefined, name: string): string {
+  if (value === undefined || value.length === 0 || value.length > maxAccountPartLength) {
+    throw new GatewayError('invalid_request', `${name} must be 1 to ${maxAccountPartLength} characters`, {
+      param: name,
+    });
+  }
+  return value;
+}
+
+const maxAccountPartLength = 256;
 
 function describeBalance(balance: CreditBalance): z.input<typeof balanceSchema> {
   return {
