@@ -18,7 +18,7 @@ import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
 import { createRouter, type Router } from './routing/resolve-plan.js';
-import type { AdminDependencies } from './server/admin/index.js';
+import { wireAdminApi } from './server/admin/index.js';
 import { buildRoutes } from './server/build-routes.js';
 import { createHttpServer } from './server/create-server.js';
 import {
@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     maxBodyBytes: config.server.maxBodyBytes,
     defaultOutputTokens: config.routing.defaultOutputTokens,
     readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
-    admin: adminDependencies(config, store, keys, keyCache),
+    admin: wireAdminApi({ config, store, keys, keyCache, credits: undefined }),
   });
   const server = createHttpServer(routes, logger, {
     keepAliveTimeoutMs: config.server.keepAliveTimeoutMs,
@@ -124,29 +124,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   };
 }
-
-/** The admin API's dependencies; credits are wired once the ledger exists (until then: 501). */
-function adminDependencies(
-  config: ResolvedConfig,
-  store: Store,
-  keys: KeyService,
-  keyCache: KeyCache,
-): AdminDependencies {
-  return {
-    adminKey: config.admin.key,
-    keys,
-    keyRepository: store.keys,
-    teams: store.teams,
-    plans: store.plans,
-    usage: store.usage,
-    credits: undefined,
-    onKeysChanged: () => keyCache.refresh(),
-    maxBodyBytes: Math.min(config.server.maxBodyBytes, adminMaxBodyBytes),
-  };
-}
-
-/** Admin bodies are small documents; anything bigger is a mistake or an attack. */
-const adminMaxBodyBytes = 65_536;
 
 function listen(server: Server, port: number, host: string): Promise<{ url: string; port: number }> {
   return new Promise((resolve, reject) => {

@@ -87,7 +87,6 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
       ['GET /ready', (_request, response) => handleReady(response, dependencies.readiness)],
     ]),
     prefix: [
-      ...adminRoutes,
       {
         // Azure OpenAI's deployment paths: the deployment names the model (api-version is accepted as given).
         method: 'POST',
@@ -106,6 +105,8 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
         handler: (request, response, query, path) =>
           models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
       },
+      // Last: the inference prefixes above are checked first on the hot path.
+      ...adminRoutes,
     ],
   };
 }

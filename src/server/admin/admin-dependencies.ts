@@ -1,7 +1,13 @@
-import type { KeyService } from '../../auth/index.js';
-import type { Secret } from '../../config/index.js';
+import type { KeyCache, KeyService } from '../../auth/index.js';
+import type { ResolvedConfig, Secret } from '../../config/index.js';
 import type { CreditsAdmin } from '../../governance/credits-api.js';
-import type { KeysRepository, PlansRepository, TeamsRepository, UsageRepository } from '../../store/index.js';
+import type {
+  KeysRepository,
+  PlansRepository,
+  Store,
+  TeamsRepository,
+  UsageRepository,
+} from '../../store/index.js';
 
 /** What the admin API is built from (wired in app.ts). */
 export interface AdminDependencies {
@@ -19,4 +25,28 @@ export interface AdminDependencies {
   /** Bodies larger than this are refused with 413. */
   maxBodyBytes: number;
   now?: () => number;
+}
+
+/** Admin bodies are small documents; anything bigger is a mistake or an attack. */
+const adminMaxBodyBytes = 65_536;
+
+/** The admin API's dependencies from the app's parts (credits: undefined until the ledger exists → 501). */
+export function wireAdminApi(parts: {
+  config: ResolvedConfig;
+  store: Store;
+  keys: KeyService;
+  keyCache: Pick<KeyCache, 'refresh'>;
+  credits: CreditsAdmin | undefined;
+}): AdminDependencies {
+  return {
+    adminKey: parts.config.admin.key,
+    keys: parts.keys,
+    keyRepository: parts.store.keys,
+    teams: parts.store.teams,
+    plans: parts.store.plans,
+    usage: parts.store.usage,
+    credits: parts.credits,
+    onKeysChanged: () => parts.keyCache.refresh(),
+    maxBodyBytes: Math.min(parts.config.server.maxBodyBytes, adminMaxBodyBytes),
+  };
 }
