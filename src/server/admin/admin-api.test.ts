@@ -19,6 +19,7 @@ import { createLogger } from '../../telemetry/logger.js';
 import type { AdminDependencies } from './admin-dependencies.js';
 import { buildAdminRoutes, createAdminHandler } from './create-admin-handler.js';
 import { openApiPath } from './openapi.js';
+import { matchPath } from './route-spec.js';
 
 /** A small in-memory ledger, enough to drive the credits routes (the real one lives in governance). */
 function memoryCredits(): CreditsAdmin {
@@ -264,5 +265,67 @@ describe('OpenAPI document', () => {
       expect.objectContaining({ name: 'id', in: 'path', required: true }),
     );
     expect(rotate.requestBody.required).toBe(false);
+  });
+});
+
+describe('responses match the documented schemas', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ adminKey, credits: memoryCredits() });
+  });
+  afterAll(() => stopHarness(harness));
+
+  it('every success body parses with its route’s response schema', async () => {
+    const routes = buildAdminRoutes(harness.deps);
+    const checked = new Set<string>();
+    const call = async (method: string, path: string, body?: unknown) => {
+      const answer = await harness.call(method, path, body);
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
+      const route = routes.find(
+        (candidate) =>
+          candidate.method === method && matchPath(candidate.path, path.split('?')[0] ?? '') !== undefined,
+      );
+      if (route === undefined) throw new Error(`no route for ${method} ${path}`);
+      const parsed = route.response.safeParse(answer.body);
+      expect(parsed.success, `${method} ${route.path}: ${parsed.error?.message}`).toBe(true);
+      checked.add(`${method} ${route.path}`);
+      return answer.body;
+    };
+    const policy = {
+      limits: { rpm: 1 },
+      end_user_budgets: [{ period: 'day', usd: 0.5 }],
+      require_credits: true,
+    };
+    await call('POST', '/admin/v1/teams', { id: 'ops', name: 'Ops', policy, metadata: { a: 'b' } });
+    await call('GET', '/admin/v1/teams');
+    await call('GET', '/admin/v1/teams/ops');
+    await call('PATCH', '/admin/v1/teams/ops', { name: 'Operations' });
+    await call('POST', '/admin/v1/plans', { id: 'pro', name: 'Pro', policy });
+    await call('GET', '/admin/v1/plans');
+    await call('GET', '/admin/v1/plans/pro');
+    await call('PATCH', '/admin/v1/plans/pro', { policy: null });
+    const key = await call('POST', '/admin/v1/keys', {
+      name: 'k',
+      team_id: 'ops',
+      plan_id: 'pro',
+      policy,
+      expires_at: '2099-01-01T00:00:00Z',
+    });
+    const id = String(key.id);
+    await call('GET', '/admin/v1/keys?include_revoked=true');
+    await call('GET', `/admin/v1/keys/${id}`);
+    await call('PATCH', `/admin/v1/keys/${id}`, { metadata: { x: 'y' } });
+    const rotated = await call('POST', `/admin/v1/keys/${id}/rotate`);
+    await call('DELETE', `/admin/v1/keys/${String(rotated.id)}`);
+    await call('DELETE', `/admin/v1/keys/${id}`);
+    await call('DELETE', '/admin/v1/plans/pro');
+    await call('DELETE', '/admin/v1/teams/ops');
+    await call('GET', '/admin/v1/usage?group_by=day,team');
+    await call('POST', '/admin/v1/credits/ops/u/topup', { usd: 1 });
+    await call('POST', '/admin/v1/credits/ops/u/adjust', { usd: -0.25 });
+    await call('GET', '/admin/v1/credits/ops/u');
+    await call('GET', '/admin/v1/credits/ops/u/ledger');
+    await call('GET', openApiPath);
+    expect([...checked].sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
   });
 });
