@@ -150,4 +150,16 @@ describe('key service', () => {
       kind: 'not_found',
     });
   });
+
+  it('lets only one of two concurrent rotations of a key win; the other is a 409', async () => {
+    const original = await service.create({ name: 'raced' });
+    const results = await Promise.allSettled([
+      service.rotate(original.record.id, 1_000),
+      service.rotate(original.record.id, 1_000),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({ status: 409 });
+    expect((await service.list()).filter((record) => record.revokedAt === null)).toHaveLength(2);
+  });
 });

@@ -112,14 +112,7 @@ export function createKeyService(
     },
     async rotate(idOrHint, graceMs) {
       const current = await lookup(idOrHint);
-      if (current.replacedBy !== null) {
-        // A second replacement of the same key would leave two live successors; rotate the newest.
-        throw new GatewayError(
-          'invalid_request',
-          `key ${current.id} was already rotated: rotate its replacement ${current.replacedBy} instead`,
-          { status: 409 },
-        );
-      }
+      if (current.replacedBy !== null) throw alreadyRotated(current);
       if (!Number.isSafeInteger(graceMs) || graceMs < 0) {
         throw new GatewayError(
           'invalid_request',
@@ -144,8 +137,12 @@ export function createKeyService(
         at,
       );
       const old = await repository.rotate(current.id, created.record, at + graceMs);
-      if (old === undefined)
+      if (old === undefined) {
+        // Changed since it was read: revoked, or rotated by a concurrent call (which won).
+        const now = await lookup(current.id);
+        if (now.replacedBy !== null) throw alreadyRotated(now);
         throw new GatewayError('not_found', `no active virtual key with id ${current.id}`);
+      }
       return { created, old };
     },
     list: () => repository.list(),
@@ -157,6 +154,15 @@ export function createKeyService(
       return record;
     },
   };
+}
+
+/** A second replacement of the same key would leave two live successors; rotate the newest instead. */
+function alreadyRotated(record: KeyRecord): GatewayError {
+  return new GatewayError(
+    'invalid_request',
+    `key ${record.id} was already rotated: rotate its replacement ${record.replacedBy} instead`,
+    { status: 409 },
+  );
 }
 
 function requireLookupId(idOrHint: string): string {
