@@ -54,7 +54,15 @@ export function createAdminHandler(deps: AdminDependencies, logger: Logger): Rou
   const authenticate = createAdminAuthenticator(deps.adminKey);
   return async (request, response, query, path) => {
     try {
-      const { route, params } = findRoute(routes, request.method ?? 'GET', path);
+      const method = request.method ?? 'GET';
+      const found = findRoute(routes, method, path);
+      if ('allowed' in found) {
+        response.setHeader('allow', found.allowed.join(', '));
+        throw new GatewayError('invalid_request', `Method ${method} is not allowed on ${path}.`, {
+          status: 405,
+        });
+      }
+      const { route, params } = found;
       if (route.auth !== false) authenticate(request.headers);
       const parsedQuery = route.query.safeParse(Object.fromEntries(query));
       if (!parsedQuery.success) throw validationError(parsedQuery.error, 'query');
@@ -68,14 +76,17 @@ export function createAdminHandler(deps: AdminDependencies, logger: Logger): Rou
       const error = toGatewayError(thrown);
       if (error.status >= 500 && error.status !== 501) logger.error({ err: thrown, path }, 'admin API error');
       if (error.status === 413 || error.status === 415) response.setHeader('connection', 'close');
-      if (error.status === 405 && error.details.code !== undefined)
-        response.setHeader('allow', error.details.code);
       sendAdminError(response, error);
     }
   };
 }
 
-function findRoute(routes: readonly AdminRoute[], method: string, path: string) {
+/** The route and its path parameters, or the methods the path does allow (for a 405). */
+function findRoute(
+  routes: readonly AdminRoute[],
+  method: string,
+  path: string,
+): { route: AdminRoute; params: Record<string, string> } | { allowed: string[] } {
   const allowed: string[] = [];
   for (const route of routes) {
     let params: Record<string, string> | undefined;
@@ -88,13 +99,7 @@ function findRoute(routes: readonly AdminRoute[], method: string, path: string) 
     if (route.method === method) return { route, params };
     allowed.push(route.method);
   }
-  if (allowed.length > 0) {
-    // `code` carries the Allow header value to the error writer.
-    throw new GatewayError('invalid_request', `Method ${method} is not allowed on ${path}.`, {
-      status: 405,
-      code: allowed.join(', '),
-    });
-  }
+  if (allowed.length > 0) return { allowed };
   throw new GatewayError('not_found', `Unknown admin path: ${method} ${path} (see ${openApiPath})`);
 }
 
