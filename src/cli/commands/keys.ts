@@ -1,24 +1,36 @@
 import type { Command } from 'commander';
-import { type CreateInput, type KeyCommandOptions, withBackend } from '../key-backends.js';
+import { parseVirtualKey } from '../../auth/index.js';
+import type { AdminClient } from '../admin-client.js';
+import { type AdminSessionOptions, addAdminFlags, withAdminClient } from '../admin-session.js';
 import { addPolicyFlags, type PolicyFlags, policyFromFlags } from '../policy-flags.js';
 
-/** `switchyard keys create|list|rotate|revoke`. */
+interface KeyCommandOptions extends AdminSessionOptions {
+  json?: boolean;
+}
+
+/** A key as the admin API shows it (the fields the CLI prints). */
+interface KeyView {
+  id: string;
+  key_hint: string;
+  name: string;
+  status: string;
+  allowed_models: string[] | null;
+  team_id: string | null;
+  plan_id: string | null;
+  expires_at: string | null;
+}
+
+type CreatedKey = KeyView & { key: string };
+
+/**
+ * `switchyard keys create|list|rotate|revoke`: through the admin API of a running gateway, or with
+ * `--offline` the same API in-process over the store (works before the first start).
+ */
 export function registerKeysCommand(program: Command): void {
   const keys = program.command('keys').description('Manage virtual API keys (stored hashed; shown once)');
-  const target = (command: Command) =>
-    command
-      .option(
-        '--url <url>',
-        'gateway URL (or SWITCHYARD_URL; default from the configuration, else http://127.0.0.1:8080)',
-      )
-      .option('--admin-key <key>', 'admin key (or SWITCHYARD_ADMIN_KEY)')
-      .option('--config <path>', 'configuration file to read server.host/port and admin.key from')
-      .option('--offline', 'write the store directly instead of calling a running gateway')
-      .option('--data-dir <path>', 'with --offline: data folder (or SWITCHYARD_DATA_DIR)')
-      .option('--json', 'print JSON');
 
   addPolicyFlags(
-    target(
+    addAdminFlags(
       keys
         .command('create')
         .description('Create a key and print it once')
@@ -48,7 +60,7 @@ export function registerKeysCommand(program: Command): void {
       if (days !== undefined && !(days > 0))
         throw new Error(`--expires-in-days must be a positive number, got '${options.expiresInDays}'`);
       const headers = parseRoutingHeaders(options.routingHeaders);
-      const input: CreateInput = {
+      const body = {
         name: options.name,
         allowed_models: options.models ? splitList(options.models) : null,
         expires_at: days === undefined ? null : Date.now() + Math.round(days * 86_400_000),
@@ -57,7 +69,9 @@ export function registerKeysCommand(program: Command): void {
         plan_id: options.plan ?? null,
         policy: policyFromFlags(options) ?? null,
       };
-      const created = await withBackend(options, (backend) => backend.create(input));
+      const created = await withAdminClient(options, (client) =>
+        client.request<CreatedKey>('POST', '/admin/v1/keys', body),
+      );
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ key: created.key, id: created.id, name: created.name })}\n`);
         return;
@@ -67,18 +81,15 @@ export function registerKeysCommand(program: Command): void {
     },
   );
 
-  target(
+  addAdminFlags(
     keys
       .command('list')
       .description('List keys (hints only, never secrets)')
       .option('--team <id>', 'only keys of this team')
       .option('--all', 'include revoked keys'),
   ).action(async (options: KeyCommandOptions & { team?: string; all?: boolean }) => {
-    const listed = await withBackend(options, (backend) =>
-      backend.list({
-        ...(options.team === undefined ? {} : { team: options.team }),
-        all: options.all === true,
-      }),
+    const listed = await withAdminClient(options, (client) =>
+      listAll(client, options.team, options.all === true),
     );
     if (options.json) {
       process.stdout.write(`${JSON.stringify(listed)}\n`);
@@ -95,7 +106,7 @@ export function registerKeysCommand(program: Command): void {
     }
   });
 
-  target(
+  addAdminFlags(
     keys
       .command('rotate <key>')
       .description('Issue a replacement key with the same settings; the old one works for the grace period')
@@ -104,11 +115,19 @@ export function registerKeysCommand(program: Command): void {
     const grace = Number(options.graceSeconds);
     if (!Number.isInteger(grace) || grace < 0)
       throw new Error(`--grace-seconds must be a whole number >= 0, got '${options.graceSeconds}'`);
-    const rotated = await withBackend(options, (backend) => backend.rotate(key, grace));
+    const rotated = await withAdminClient(options, (client) =>
+      client.request<CreatedKey & { replaces: KeyView }>('POST', `/admin/v1/keys/${keyPath(key)}/rotate`, {
+        grace_seconds: grace,
+      }),
+    );
     if (options.json) {
-      process.stdout.write(
-        `${JSON.stringify({ key: rotated.key, id: rotated.id, replaces: rotated.replaces.id, old_expires_at: rotated.replaces.expires_at })}\n`,
-      );
+      const summary = {
+        key: rotated.key,
+        id: rotated.id,
+        replaces: rotated.replaces.id,
+        old_expires_at: rotated.replaces.expires_at,
+      };
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
       return;
     }
     process.stdout.write(`${rotated.key}\n`);
@@ -117,16 +136,40 @@ export function registerKeysCommand(program: Command): void {
     );
   });
 
-  target(
+  addAdminFlags(
     keys
       .command('revoke <key>')
       .description('Revoke a key by id, hint or full key (takes effect within a second)'),
   ).action(async (key: string, options: KeyCommandOptions) => {
-    const revoked = await withBackend(options, (backend) => backend.revoke(key));
+    const revoked = await withAdminClient(options, (client) =>
+      client.request<{ id: string }>('DELETE', `/admin/v1/keys/${keyPath(key)}`),
+    );
     process.stdout.write(
       options.json ? `${JSON.stringify({ id: revoked.id, revoked: true })}\n` : `revoked ${revoked.id}\n`,
     );
   });
+}
+
+async function listAll(client: AdminClient, team: string | undefined, all: boolean): Promise<KeyView[]> {
+  const keys: KeyView[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '1000', include_revoked: String(all) });
+    if (team !== undefined) query.set('team_id', team);
+    if (cursor !== null) query.set('cursor', cursor);
+    const page: { data: KeyView[]; next_cursor: string | null } = await client.request(
+      'GET',
+      `/admin/v1/keys?${query}`,
+    );
+    keys.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  return keys;
+}
+
+/** A full key is reduced to its lookup id here, so the secret never travels in a URL. */
+function keyPath(key: string): string {
+  return encodeURIComponent(parseVirtualKey(key.trim())?.lookupId ?? key.trim());
 }
 
 function splitList(value: string): string[] {

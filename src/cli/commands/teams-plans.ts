@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { PolicyDocument } from '../../governance/policy.js';
-import { type AdminTargetOptions, createAdminClient, resolveAdminTarget } from '../admin-client.js';
+import { type AdminSessionOptions, addAdminFlags, withAdminClient } from '../admin-session.js';
 import { addPolicyFlags, type PolicyFlags, policyFromFlags } from '../policy-flags.js';
 
-interface Options extends AdminTargetOptions {
+interface Options extends AdminSessionOptions {
   json?: boolean;
 }
 
@@ -13,7 +13,7 @@ interface Resource {
   policy: PolicyDocument | null;
 }
 
-/** `switchyard teams|plans create|list|delete`, through the admin API of a running gateway. */
+/** `switchyard teams|plans create|list|delete`, through the admin API (or `--offline`, the store). */
 export function registerTeamsAndPlansCommands(program: Command): void {
   registerResource(
     program,
@@ -31,13 +31,7 @@ function registerResource(
   description: string,
 ) {
   const group = program.command(plural).description(description);
-  const target = (command: Command) =>
-    command
-      .option('--url <url>', 'gateway URL (or SWITCHYARD_URL)')
-      .option('--admin-key <key>', 'admin key (or SWITCHYARD_ADMIN_KEY)')
-      .option('--config <path>', 'configuration file to read server.host/port and admin.key from')
-      .option('--json', 'print JSON');
-  const client = (options: Options) => createAdminClient(resolveAdminTarget(options));
+  const target = addAdminFlags<Command>;
 
   addPolicyFlags(
     target(
@@ -48,28 +42,30 @@ function registerResource(
     ),
   ).action(async (id: string, options: Options & PolicyFlags & { name?: string }) => {
     const policy = policyFromFlags(options);
-    const created = await client(options).request<Resource>('POST', `/admin/v1/${plural}`, {
-      id,
-      name: options.name ?? id,
-      ...(policy === undefined ? {} : { policy }),
-    });
+    const body = { id, name: options.name ?? id, ...(policy === undefined ? {} : { policy }) };
+    const created = await withAdminClient(options, (client) =>
+      client.request<Resource>('POST', `/admin/v1/${plural}`, body),
+    );
     process.stdout.write(
       options.json ? `${JSON.stringify(created)}\n` : `created ${singular} ${created.id}\n`,
     );
   });
 
   target(group.command('list').description(`List ${plural}`)).action(async (options: Options) => {
-    const items: Resource[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
-      const page: { data: Resource[]; next_cursor: string | null } = await client(options).request(
-        'GET',
-        `/admin/v1/${plural}?limit=1000${query}`,
-      );
-      items.push(...page.data);
-      cursor = page.next_cursor;
-    } while (cursor !== null);
+    const items = await withAdminClient(options, async (client) => {
+      const all: Resource[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+        const page: { data: Resource[]; next_cursor: string | null } = await client.request(
+          'GET',
+          `/admin/v1/${plural}?limit=1000${query}`,
+        );
+        all.push(...page.data);
+        cursor = page.next_cursor;
+      } while (cursor !== null);
+      return all;
+    });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(items)}\n`);
       return;
@@ -84,7 +80,9 @@ function registerResource(
 
   target(group.command('delete <id>').description(`Delete a ${singular} (refused while keys use it)`)).action(
     async (id: string, options: Options) => {
-      await client(options).request('DELETE', `/admin/v1/${plural}/${encodeURIComponent(id)}`);
+      await withAdminClient(options, (client) =>
+        client.request('DELETE', `/admin/v1/${plural}/${encodeURIComponent(id)}`),
+      );
       process.stdout.write(`deleted ${singular} ${id}\n`);
     },
   );

@@ -3,3 +3,4 @@ export { type AdminDependencies, wireAdminApi } from './admin-dependencies.js';
 export { adminPrefix, buildAdminRoutes, createAdminHandler } from './create-admin-handler.js';
 export { buildOpenApiDocument, openApiPath } from './openapi.js';
 export type { AdminRoute } from './route-spec.js';
+export { type AdminCall, MethodNotAllowed, runAdminRoute } from './run-admin-route.js';
