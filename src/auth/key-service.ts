@@ -102,10 +102,7 @@ export function createKeyService(
     async update(idOrHint, patch) {
       const id = requireLookupId(idOrHint);
       const at = now();
-      validate(
-        { name: patch.name ?? 'unchanged', allowedModels: patch.allowedModels, expiresAt: patch.expiresAt },
-        at,
-      );
+      validate(patch, at);
       const updated = await repository.update(id, { ...patch, name: patch.name?.trim() }, at);
       if (updated === undefined) throw new GatewayError('not_found', `no active virtual key with id ${id}`);
       return updated;
@@ -178,8 +175,9 @@ function resolveLookupId(text: string): string | undefined {
   return lookupIdFromHint(text) ?? parseVirtualKey(text)?.lookupId;
 }
 
-function validate(input: CreateKeyInput, at: number): void {
-  if (input.name.trim().length === 0) {
+/** Checks the settings given; a patch may leave the name out. */
+function validate(input: Pick<KeyPatch, 'name' | 'allowedModels' | 'expiresAt'>, at: number): void {
+  if (input.name !== undefined && input.name.trim().length === 0) {
     throw new GatewayError('invalid_request', 'a key needs a non-empty name', { param: 'name' });
   }
   if (input.allowedModels?.some((model) => model.trim().length === 0)) {
