@@ -55,10 +55,10 @@ beforeEach(async () => {
   await migrate(database.db);
   usage = createUsageRepository(database.db);
   await createRequestLogRepository(database.db).appendMany([
-    row('r1'),
+    row('r1', { baselineCostMicros: 1_000 }),
     row('r2', { costMicros: 2_000_000_000_001, endUser: 'u1', feature: 'search' }),
     // Priced at an unknown rate: counted apart, not as zero cost.
-    row('r3', { costMicros: null, servedModel: 'mystery', endUser: 'u1' }),
+    row('r3', { costMicros: null, servedModel: 'mystery', endUser: 'u1', baselineCostMicros: 50 }),
     // Refused before any provider: no usage, no cost, an error.
     row('r4', {
       status: 401,
@@ -88,6 +88,9 @@ describe('usage repository', () => {
       errorRequests: 1,
       inputTokens: 10 * 4 + 1,
       outputTokens: 20 * 5,
+      // Only r1 is priced on both sides (r3 has a baseline but no cost).
+      baselineCostMicros: 1_000,
+      savingsMicros: 900,
     });
   });
 

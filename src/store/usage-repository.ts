@@ -35,6 +35,12 @@ export interface UsageTotals {
   errorRequests: number;
   inputTokens: number;
   outputTokens: number;
+  /**
+   * What the requests priced on both sides would have cost on the baseline model, and that minus
+   * what they did cost (rows without a baseline or a cost are left out of both).
+   */
+  baselineCostMicros: number;
+  savingsMicros: number;
 }
 
 export interface UsageGroup extends UsageTotals {
@@ -85,6 +91,12 @@ export function createUsageRepository(db: Kysely<DatabaseSchema>): UsageReposito
       sql<number | null>`sum(case when status >= 400 then 1 else 0 end)`.as('error_requests'),
       sql<number | null>`sum(input_tokens)`.as('input_tokens'),
       sql<number | null>`sum(output_tokens)`.as('output_tokens'),
+      sql<number | null>`sum(case when cost_micros is not null then baseline_cost_micros end)`.as(
+        'baseline_cost_micros',
+      ),
+      sql<number | null>`sum(case when baseline_cost_micros is not null then cost_micros end)`.as(
+        'compared_cost_micros',
+      ),
     ]);
   }
 
@@ -131,6 +143,8 @@ function toTotals(row: Record<string, unknown>): UsageTotals {
     errorRequests: toInteger(row.error_requests),
     inputTokens: toInteger(row.input_tokens),
     outputTokens: toInteger(row.output_tokens),
+    baselineCostMicros: toInteger(row.baseline_cost_micros),
+    savingsMicros: toInteger(row.baseline_cost_micros) - toInteger(row.compared_cost_micros),
   };
 }
 

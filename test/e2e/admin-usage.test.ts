@@ -10,6 +10,8 @@ interface Totals {
   error_requests: number;
   input_tokens: number;
   output_tokens: number;
+  baseline_cost_micros: number;
+  savings_micros: number;
 }
 interface UsageJson {
   object: 'usage';
@@ -103,6 +105,8 @@ function expectedGroups(dimensions: string[], filter: (row: RequestLogRow) => bo
       error_requests: 0,
       input_tokens: 0,
       output_tokens: 0,
+      baseline_cost_micros: 0,
+      savings_micros: 0,
     };
     entry.requests += 1;
     entry.cost_micros += row.costMicros ?? 0;
@@ -112,6 +116,10 @@ function expectedGroups(dimensions: string[], filter: (row: RequestLogRow) => bo
     if (row.status >= 400) entry.error_requests += 1;
     entry.input_tokens += row.inputTokens ?? 0;
     entry.output_tokens += row.outputTokens ?? 0;
+    if (row.costMicros !== null && row.baselineCostMicros !== null) {
+      entry.baseline_cost_micros += row.baselineCostMicros;
+      entry.savings_micros += row.baselineCostMicros - row.costMicros;
+    }
     groups.set(id, entry);
   }
   return [...groups.values()]

@@ -49,6 +49,11 @@ const totalsShape = {
   error_requests: z.number().int(),
   input_tokens: z.number().int(),
   output_tokens: z.number().int(),
+  baseline_cost_micros: z
+    .number()
+    .int()
+    .describe('What the requests priced on both sides would have cost on the baseline model.'),
+  savings_micros: z.number().int().describe('baseline_cost_micros minus the cost of those same requests.'),
 };
 
 const groupValue = z.union([z.string(), z.null()]);
@@ -128,6 +133,8 @@ function describeTotals(totals: UsageTotals) {
     error_requests: totals.errorRequests,
     input_tokens: totals.inputTokens,
     output_tokens: totals.outputTokens,
+    baseline_cost_micros: totals.baselineCostMicros,
+    savings_micros: totals.savingsMicros,
   };
 }
 
