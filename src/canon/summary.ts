@@ -13,5 +13,14 @@ export interface GatewaySummary {
   fallbackUsed: boolean;
   /** USD as a decimal string; null when the price is unknown (never 0 for unknown). */
   costUsd: string | null;
+  /** Cost against the savings baseline (present when a baseline model is configured and priced). */
+  billing?: {
+    costUsd: string;
+    baselineModel: string;
+    baselineCostUsd: string;
+    savingsUsd: string;
+    /** Two decimals, e.g. "87.50". */
+    savingsPercent: string;
+  };
   usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number; reasoningTokens?: number };
 }

@@ -100,6 +100,13 @@ const catalogSchema = z.strictObject({
 });
 
 /** switchyard.yaml: every section optional, unknown keys rejected. */
+const governanceSchema = z.strictObject({
+  /** Savings are measured against this model (`provider/model` or catalog name); null turns them off. */
+  baselineModel: z.string().min(1).nullable().optional(),
+  /** Adds the `switchyard` summary object to every JSON response body (else only on request). */
+  summaryInBody: flag().optional(),
+});
+
 export const configSchema = z.strictObject({
   server: serverSchema.optional(),
   store: storeSchema.optional(),
@@ -108,6 +115,7 @@ export const configSchema = z.strictObject({
   models: z.record(z.string(), modelSchema).optional(),
   catalog: catalogSchema.optional(),
   routing: routingSchema.optional(),
+  governance: governanceSchema.optional(),
 });
 
 /** The configuration after interpolation and schema validation, before cross-reference checks. */

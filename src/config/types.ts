@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   routing: ResolvedRouting;
   /** Extra catalog files (absolute paths) merged over the bundled catalog, in order; `catalog.files`. */
   catalogFiles: string[];
+  /** Savings baseline and summary options (limits and budgets live on keys, teams and plans). */
+  governance: { baselineModel: string | undefined; summaryInBody: boolean };
 }
 
 /** The task classes of the `auto` classifier (src/routing/classifier). */

@@ -22,6 +22,8 @@ export interface RouteDependencies {
   router: Router;
   logger: Logger;
   maxBodyBytes: number;
+  /** Always add the `switchyard` summary object to JSON bodies (else only when the caller asks). */
+  summaryInBody: boolean;
   defaultOutputTokens: number;
   readiness: ReadinessProbe;
 }
@@ -32,6 +34,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     pipeline: dependencies.pipeline,
     maxBodyBytes: dependencies.maxBodyBytes,
     logger: dependencies.logger,
+    summaryInBody: dependencies.summaryInBody,
   };
   const chat = createInferenceHandler(openAiChatIngress, inference);
   const azureChat = createInferenceHandler(azureChatIngress, inference);

@@ -20,5 +20,14 @@ export function encodeSummaryObject(summary: GatewaySummary): Record<string, unk
       reasoning_tokens: summary.usage.reasoningTokens ?? 0,
     };
   }
+  if (summary.billing) {
+    wire.billing = {
+      cost_usd: summary.billing.costUsd,
+      baseline_model: summary.billing.baselineModel,
+      baseline_cost_usd: summary.billing.baselineCostUsd,
+      savings_usd: summary.billing.savingsUsd,
+      savings_percent: summary.billing.savingsPercent,
+    };
+  }
   return wire;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, toGatewayError } from '../../canon/index.js';
 import type { IngressCodec, RouteParams } from '../../codecs/codec.js';
+import { encodeSummaryObject } from '../../codecs/shared/encode-summary.js';
 import { Cancellation } from '../../http/index.js';
 import type { Pipeline } from '../../pipeline/compose.js';
 import type { RequestContext } from '../../pipeline/context.js';
@@ -15,9 +16,24 @@ export interface InferenceRouteDependencies {
   pipeline: Pipeline;
   maxBodyBytes: number;
   logger: Logger;
+  /** Add the `switchyard` summary object to every JSON body; callers can also ask per request. */
+  summaryInBody?: boolean;
 }
 
+/** The request header that asks for the `switchyard` summary object in a JSON body. */
+export const summaryHeader = 'x-switchyard-summary';
+
 /** Serves one API shape's inference endpoint through the pipeline. */
+function wantsSummary(request: IncomingMessage, always: boolean | undefined): boolean {
+  if (always) return true;
+  const value = request.headers[summaryHeader];
+  return value === 'true' || value === 'body' || value === '1';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function createInferenceHandler(ingress: IngressCodec, dependencies: InferenceRouteDependencies) {
   return async (
     request: IncomingMessage,
@@ -49,9 +65,13 @@ export function createInferenceHandler(ingress: IngressCodec, dependencies: Infe
       const outcome = await dependencies.pipeline(context);
       const headers = buildTransparencyHeaders(context);
       const canonRequest = context.request as NonNullable<RequestContext['request']>;
-      if (outcome.kind === 'response')
-        sendJson(response, 200, ingress.encodeResponse(outcome.response, canonRequest), headers);
-      else await streamEvents(response, ingress, canonRequest, outcome.events, headers);
+      if (outcome.kind === 'response') {
+        const body = ingress.encodeResponse(outcome.response, canonRequest);
+        if (context.summary && wantsSummary(request, dependencies.summaryInBody) && isObject(body)) {
+          body.switchyard = encodeSummaryObject(context.summary);
+        }
+        sendJson(response, 200, body, headers);
+      } else await streamEvents(response, ingress, canonRequest, outcome.events, headers);
     } catch (thrown) {
       const error = toGatewayError(thrown);
       if (error.kind === 'internal')
