@@ -17,6 +17,8 @@ export interface Governance {
   credits: CreditLedger;
   policies: PolicyCache;
   limits: LimitStore;
+  /** Writes the ledger rows queued so far (tests, shutdown). */
+  flushLedger(): Promise<void>;
   /** Stops polling and writes the ledger rows still queued. */
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     credits,
     policies,
     limits,
+    flushLedger: () => ledgerQueue.flush(),
     async close() {
       policies.stop();
       await ledgerQueue.drain();
