@@ -9,6 +9,7 @@ import type { Router } from '../routing/resolve-plan.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { RouteTable } from './create-server.js';
 import { parseAzureDeploymentPath, parseGeminiPath } from './gemini-path.js';
+import { IdempotencyCache } from './idempotency.js';
 import { notFound } from './respond.js';
 import { createEstimateHandler } from './routes/estimate.js';
 import { handleHealth, handleReady, type ReadinessProbe } from './routes/health.js';
@@ -35,6 +36,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     maxBodyBytes: dependencies.maxBodyBytes,
     logger: dependencies.logger,
     summaryInBody: dependencies.summaryInBody,
+    idempotency: { cache: new IdempotencyCache(), keys: dependencies.keys },
   };
   const chat = createInferenceHandler(openAiChatIngress, inference);
   const azureChat = createInferenceHandler(azureChatIngress, inference);
