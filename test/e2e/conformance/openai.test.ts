@@ -1,0 +1,152 @@
+/** Conformance row: the official `openai` SDK on Chat Completions. */
+import OpenAI from 'openai';
+import { expect } from 'vitest';
+import {
+  ANSWER_PREFIX,
+  BASE64_IMAGE,
+  CUT_MESSAGE,
+  CUT_PREFIX,
+  expectReport,
+  expectUpstreamImage,
+  expectWeatherArguments,
+  IMAGE_URL,
+  PNG_DATA_URL,
+  RATE_LIMIT_MESSAGE,
+  REPORT_JSON_SCHEMA,
+  TOOL_RESULT,
+  URL_IMAGE,
+  WEATHER_TOOL,
+} from './fixtures.js';
+import { conformanceSuite } from './matrix.js';
+
+const weather = { type: 'function' as const, function: WEATHER_TOOL };
+
+async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(OpenAI.APIError);
+  return error as InstanceType<typeof OpenAI.APIError>;
+}
+
+conformanceSuite('openai', {
+  async plain({ harness, model, marker }) {
+    const completion = await harness.client().chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: marker }],
+    });
+    expect(completion.choices[0]?.message.content).toMatch(ANSWER_PREFIX);
+    expect(completion.choices[0]?.finish_reason).toBe('stop');
+    expect(completion.usage?.completion_tokens).toBeGreaterThan(0);
+  },
+
+  async streamed({ harness, model, marker }) {
+    const stream = await harness.client().chat.completions.create({
+      model,
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: 'user', content: marker }],
+    });
+    const deltas: string[] = [];
+    let finish: string | null | undefined;
+    let usage: number | undefined;
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta.content;
+      if (delta) deltas.push(delta);
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      usage = chunk.usage?.completion_tokens ?? usage;
+    }
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.join('')).toMatch(ANSWER_PREFIX);
+    expect(finish).toBe('stop');
+    expect(usage).toBeGreaterThan(0);
+  },
+
+  async tools({ harness, model, marker }) {
+    const client = harness.client();
+    const question = { role: 'user' as const, content: `${marker}: weather in Lima?` };
+    const first = await client.chat.completions.create({ model, tools: [weather], messages: [question] });
+    const message = first.choices[0]?.message;
+    const call = message?.tool_calls?.[0];
+    expect(first.choices[0]?.finish_reason).toBe('tool_calls');
+    if (call?.type !== 'function') throw new Error('expected a function call');
+    expect(call.function.name).toBe('get_weather');
+    expectWeatherArguments(call.function.arguments);
+    const second = await client.chat.completions.create({
+      model,
+      tools: [weather],
+      messages: [
+        question,
+        { role: 'assistant', content: null, tool_calls: message?.tool_calls },
+        { role: 'tool', tool_call_id: call.id, content: TOOL_RESULT },
+      ],
+    });
+    expect(second.choices[0]?.message.content).toMatch(ANSWER_PREFIX);
+    expect(second.choices[0]?.message.content).toContain(TOOL_RESULT);
+  },
+
+  async image({ harness, model, marker, upstream, protocol }) {
+    const client = harness.client();
+    for (const [kind, url, expected] of [
+      ['base64', PNG_DATA_URL, BASE64_IMAGE],
+      ['url', IMAGE_URL, URL_IMAGE],
+    ] as const) {
+      const text = `${marker} ${kind}: what is in this picture?`;
+      const completion = await client.chat.completions.create({
+        model,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text },
+              { type: 'image_url', image_url: { url } },
+            ],
+          },
+        ],
+      });
+      expect(completion.choices[0]?.message.content).toMatch(ANSWER_PREFIX);
+      expectUpstreamImage(upstream(text), protocol, expected);
+    }
+  },
+
+  async 'json-schema'({ harness, model, marker }) {
+    const completion = await harness.client().chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: `${marker}: report the weather in Lima` }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'weather_report', strict: true, schema: REPORT_JSON_SCHEMA },
+      },
+    });
+    expectReport(completion.choices[0]?.message.content);
+  },
+
+  async error({ harness, rateLimitedModel, cutModel, marker }) {
+    const client = harness.client();
+    const limited = await apiError(
+      client.chat.completions.create({
+        model: rateLimitedModel,
+        messages: [{ role: 'user', content: marker }],
+      }),
+    );
+    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(limited.status).toBe(429);
+    expect(limited.message).toMatch(RATE_LIMIT_MESSAGE);
+    expect(limited.type).toBe('rate_limit_error');
+    expect(limited.headers?.get('retry-after')).toBe('30');
+    const stream = await client.chat.completions.create({
+      model: cutModel,
+      stream: true,
+      messages: [{ role: 'user', content: marker }],
+    });
+    let received = '';
+    const cut = await apiError(
+      (async () => {
+        for await (const chunk of stream) received += chunk.choices[0]?.delta.content ?? '';
+      })(),
+    );
+    expect(received).toMatch(CUT_PREFIX);
+    expect(cut.message).toMatch(CUT_MESSAGE);
+  },
+});
