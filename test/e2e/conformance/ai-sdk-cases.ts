@@ -14,11 +14,13 @@ import {
   CUT_PREFIX,
   expectReport,
   expectUpstreamImage,
+  expectUpstreamSystem,
   expectWeatherArguments,
   IMAGE_URL,
   PNG_DATA_URL,
   RATE_LIMIT_MESSAGE,
   REPORT_SCHEMA,
+  SYSTEM_PROMPT,
   TOOL_RESULT,
   URL_IMAGE,
   WEATHER_TOOL,
@@ -45,8 +47,14 @@ async function callError(promise: Promise<unknown>): Promise<APICallError> {
 
 export function aiSdkCases(modelFor: ModelFactory): Record<ScenarioId, CaseBody> {
   return {
-    async plain({ harness, model, marker }) {
-      const result = await generateText({ model: modelFor(harness, model), prompt: marker, maxRetries: 0 });
+    async plain({ harness, model, marker, upstream, protocol }) {
+      const result = await generateText({
+        model: modelFor(harness, model),
+        system: SYSTEM_PROMPT,
+        prompt: marker,
+        maxRetries: 0,
+      });
+      expectUpstreamSystem(upstream(), protocol);
       expect(result.text).toMatch(ANSWER_PREFIX);
       expect(result.finishReason).toBe('stop');
       expect(result.usage.outputTokens).toBeGreaterThan(0);
@@ -59,7 +67,13 @@ export function aiSdkCases(modelFor: ModelFactory): Record<ScenarioId, CaseBody>
       expect(deltas.length).toBeGreaterThan(1);
       expect(deltas.join('')).toMatch(ANSWER_PREFIX);
       expect(await result.finishReason).toBe('stop');
-      expect((await result.usage).outputTokens).toBeGreaterThan(0);
+      // The simulator is deterministic: the plain answer to the same prompt is the same text and usage.
+      const plain = await generateText({ model: modelFor(harness, model), prompt: marker, maxRetries: 0 });
+      expect(deltas.join('')).toBe(plain.text);
+      expect(await result.usage).toMatchObject({
+        inputTokens: plain.usage.inputTokens,
+        outputTokens: plain.usage.outputTokens,
+      });
     },
 
     async tools({ harness, model, marker }) {
@@ -77,6 +91,17 @@ export function aiSdkCases(modelFor: ModelFactory): Record<ScenarioId, CaseBody>
       expectWeatherArguments(call?.input);
       expect(result.text).toMatch(ANSWER_PREFIX);
       expect(result.text).toContain(TOOL_RESULT);
+      // The same loop streamed, as chat UIs run it: same call, same final answer.
+      const streamed = streamText({
+        model: modelFor(harness, model),
+        prompt: `${marker}: weather in Quito?`,
+        tools: { get_weather: weather },
+        stopWhen: stepCountIs(2),
+        maxRetries: 0,
+      });
+      const steps = await streamed.steps;
+      expect(steps[0]?.toolCalls[0]).toMatchObject({ toolName: 'get_weather', input: call?.input });
+      expect(await streamed.text).toBe(result.text);
     },
 
     async image({ harness, model, marker, upstream, protocol }) {
@@ -114,13 +139,25 @@ export function aiSdkCases(modelFor: ModelFactory): Record<ScenarioId, CaseBody>
       expectReport(result.output);
     },
 
-    async error({ harness, rateLimitedModel, cutModel, marker }) {
+    async error({ harness, rateLimitedModel, rateLimitedStreamModel, cutModel, marker }) {
       const limited = await callError(
         generateText({ model: modelFor(harness, rateLimitedModel), prompt: marker, maxRetries: 0 }),
       );
       expect(limited.statusCode).toBe(429);
       expect(limited.message).toMatch(RATE_LIMIT_MESSAGE);
       expect(limited.responseHeaders?.['retry-after']).toBe('30');
+      // A stream refused before it starts is an HTTP error too, not an empty stream.
+      const refused = streamText({
+        model: modelFor(harness, rateLimitedStreamModel),
+        prompt: marker,
+        maxRetries: 0,
+        onError: () => {},
+      });
+      const refusals: unknown[] = [];
+      for await (const part of refused.fullStream) if (part.type === 'error') refusals.push(part.error);
+      expect(refusals).toHaveLength(1);
+      expect(APICallError.isInstance(refusals[0])).toBe(true);
+      expect((refusals[0] as APICallError).statusCode).toBe(429);
       const result = streamText({
         model: modelFor(harness, cutModel),
         prompt: marker,

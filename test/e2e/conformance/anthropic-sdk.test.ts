@@ -9,11 +9,13 @@ import {
   CUT_PREFIX,
   expectReport,
   expectUpstreamImage,
+  expectUpstreamSystem,
   expectWeatherArguments,
   IMAGE_URL,
   PNG_BASE64,
   RATE_LIMIT_MESSAGE,
   REPORT_JSON_SCHEMA,
+  SYSTEM_PROMPT,
   TOOL_RESULT,
   URL_IMAGE,
   WEATHER_TOOL,
@@ -44,12 +46,14 @@ async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof 
 }
 
 conformanceSuite('anthropic-sdk', {
-  async plain({ harness, model, marker }) {
+  async plain({ harness, model, marker, upstream, protocol }) {
     const message = await anthropic(harness).messages.create({
       model,
       max_tokens: 256,
+      system: SYSTEM_PROMPT,
       messages: [{ role: 'user', content: marker }],
     });
+    expectUpstreamSystem(upstream(), protocol);
     expect(textOf(message)).toMatch(ANSWER_PREFIX);
     expect(message.stop_reason).toBe('end_turn');
     expect(message.usage.output_tokens).toBeGreaterThan(0);
@@ -68,7 +72,17 @@ conformanceSuite('anthropic-sdk', {
     expect(deltas.join('')).toMatch(ANSWER_PREFIX);
     expect(textOf(final)).toBe(deltas.join(''));
     expect(final.stop_reason).toBe('end_turn');
-    expect(final.usage.output_tokens).toBeGreaterThan(0);
+    // The simulator is deterministic: the plain answer to the same prompt is the same text and usage.
+    const plain = await anthropic(harness).messages.create({
+      model,
+      max_tokens: 256,
+      messages: [{ role: 'user', content: marker }],
+    });
+    expect(textOf(final)).toBe(textOf(plain));
+    expect(final.usage).toMatchObject({
+      input_tokens: plain.usage.input_tokens,
+      output_tokens: plain.usage.output_tokens,
+    });
   },
 
   async tools({ harness, model, marker }) {
@@ -98,6 +112,13 @@ conformanceSuite('anthropic-sdk', {
     expect(second.stop_reason).toBe('end_turn');
     expect(textOf(second)).toMatch(ANSWER_PREFIX);
     expect(textOf(second)).toContain(TOOL_RESULT);
+    // The same first turn streamed: the tool_use assembled from input_json deltas equals the plain one.
+    const streamed = await client.messages
+      .stream({ model, max_tokens: 256, tools: [weather], messages: [question] })
+      .finalMessage();
+    const streamedCall = streamed.content.find((block) => block.type === 'tool_use');
+    expect(streamed.stop_reason).toBe('tool_use');
+    expect(streamedCall).toMatchObject({ name: call.name, input: call.input });
   },
 
   async image({ harness, model, marker, upstream, protocol }) {
@@ -137,7 +158,7 @@ conformanceSuite('anthropic-sdk', {
     expectReport(textOf(message));
   },
 
-  async error({ harness, rateLimitedModel, cutModel, marker }) {
+  async error({ harness, rateLimitedModel, rateLimitedStreamModel, cutModel, marker }) {
     const client = anthropic(harness);
     const limited = await apiError(
       client.messages.create({
@@ -151,6 +172,18 @@ conformanceSuite('anthropic-sdk', {
     expect(limited.message).toMatch(RATE_LIMIT_MESSAGE);
     expect(limited.error).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
     expect(limited.headers?.get('retry-after')).toBe('30');
+    // A stream refused before it starts is an HTTP error too, not an empty stream.
+    const limitedStream = await apiError(
+      client.messages
+        .stream({
+          model: rateLimitedStreamModel,
+          max_tokens: 256,
+          messages: [{ role: 'user', content: marker }],
+        })
+        .finalMessage(),
+    );
+    expect(limitedStream).toBeInstanceOf(Anthropic.RateLimitError);
+    expect(limitedStream.message).toMatch(RATE_LIMIT_MESSAGE);
     const stream = client.messages.stream({
       model: cutModel,
       max_tokens: 256,

@@ -138,3 +138,28 @@ function record_(value: unknown): Record<string, unknown> | undefined {
     ? (value as Record<string, unknown>)
     : undefined;
 }
+
+/** The system prompt every plain case sends; it must land where the upstream protocol wants it. */
+export const SYSTEM_PROMPT = 'You are a terse assistant.';
+
+/** Asserts the single upstream request carrying the marker had the system prompt in the protocol's place. */
+export function expectUpstreamSystem(records: SimulatorRecord[], protocol: ProtocolId): void {
+  expect(records).toHaveLength(1);
+  const body = (records[0] as SimulatorRecord).body as Record<string, unknown>;
+  const textOf = (value: unknown): string =>
+    typeof value === 'string'
+      ? value
+      : list(value)
+          .map((part) => String(part.text ?? ''))
+          .join('');
+  if (protocol === 'openai') {
+    const messages = list(body.messages);
+    expect(messages[0]?.role).toMatch(/^(system|developer)$/);
+    expect(textOf(messages[0]?.content)).toBe(SYSTEM_PROMPT);
+    expect(messages.slice(1).every((message) => message.role !== 'system')).toBe(true);
+  } else if (protocol === 'anthropic') {
+    expect(textOf(body.system)).toBe(SYSTEM_PROMPT);
+  } else {
+    expect(textOf(record_(body.systemInstruction ?? body.system_instruction)?.parts)).toBe(SYSTEM_PROMPT);
+  }
+}

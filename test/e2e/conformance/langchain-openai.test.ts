@@ -1,5 +1,5 @@
 /** Conformance row: LangChain's `ChatOpenAI` (which drives the `openai` SDK underneath). */
-import { type AIMessageChunk, HumanMessage, ToolMessage } from '@langchain/core/messages';
+import { type AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import OpenAI from 'openai';
 import { expect } from 'vitest';
@@ -11,11 +11,13 @@ import {
   CUT_PREFIX,
   expectReport,
   expectUpstreamImage,
+  expectUpstreamSystem,
   expectWeatherArguments,
   IMAGE_URL,
   PNG_DATA_URL,
   RATE_LIMIT_MESSAGE,
   REPORT_SCHEMA,
+  SYSTEM_PROMPT,
   TOOL_RESULT,
   URL_IMAGE,
   WEATHER_TOOL,
@@ -42,8 +44,12 @@ async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof 
 }
 
 conformanceSuite('langchain-openai', {
-  async plain({ harness, model, marker }) {
-    const message = await chat(harness, model).invoke(marker);
+  async plain({ harness, model, marker, upstream, protocol }) {
+    const message = await chat(harness, model).invoke([
+      new SystemMessage(SYSTEM_PROMPT),
+      new HumanMessage(marker),
+    ]);
+    expectUpstreamSystem(upstream(), protocol);
     expect(message.text).toMatch(ANSWER_PREFIX);
     expect(message.response_metadata.finish_reason).toBe('stop');
     expect(message.usage_metadata?.output_tokens).toBeGreaterThan(0);
@@ -60,6 +66,13 @@ conformanceSuite('langchain-openai', {
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join('')).toMatch(ANSWER_PREFIX);
     expect(merged?.response_metadata.finish_reason).toBe('stop');
+    // The simulator is deterministic: the plain answer to the same prompt is the same text and usage.
+    const plain = await chat(harness, model).invoke(marker);
+    expect(deltas.join('')).toBe(plain.text);
+    expect(merged?.usage_metadata).toMatchObject({
+      input_tokens: plain.usage_metadata?.input_tokens,
+      output_tokens: plain.usage_metadata?.output_tokens,
+    });
   },
 
   async tools({ harness, model, marker }) {
@@ -76,6 +89,13 @@ conformanceSuite('langchain-openai', {
     ]);
     expect(second.text).toMatch(ANSWER_PREFIX);
     expect(second.text).toContain(TOOL_RESULT);
+    // The same first turn streamed: the call assembled from chunks equals the plain one.
+    let merged: AIMessageChunk | undefined;
+    for await (const chunk of await withTools.stream([question])) {
+      merged = merged === undefined ? chunk : merged.concat(chunk);
+    }
+    expect(merged?.tool_calls).toHaveLength(1);
+    expect(merged?.tool_calls?.[0]).toMatchObject({ name: call?.name, args: call?.args });
   },
 
   async image({ harness, model, marker, upstream, protocol }) {
@@ -107,11 +127,19 @@ conformanceSuite('langchain-openai', {
     expectReport(await structured.invoke(`${marker}: report the weather in Nairobi`));
   },
 
-  async error({ harness, rateLimitedModel, cutModel, marker }) {
+  async error({ harness, rateLimitedModel, rateLimitedStreamModel, cutModel, marker }) {
     const limited = await apiError(chat(harness, rateLimitedModel).invoke(marker));
     expect(limited.status).toBe(429);
     expect(limited.message).toMatch(RATE_LIMIT_MESSAGE);
     expect(limited.type).toBe('rate_limit_error');
+    // A stream refused before it starts is an HTTP error too, not an empty stream.
+    const limitedStream = await apiError(
+      (async () => {
+        for await (const chunk of await chat(harness, rateLimitedStreamModel).stream(marker)) void chunk;
+      })(),
+    );
+    expect(limitedStream.status).toBe(429);
+    expect(limitedStream.message).toMatch(RATE_LIMIT_MESSAGE);
     const stream = await chat(harness, cutModel).stream(marker);
     let received = '';
     const cut = await apiError(

@@ -19,9 +19,10 @@ import {
 export * from './matrix-definition.js';
 
 /**
- * One provider per protocol and, per protocol, three aliases: `<p>` answers normally, `<p>-429`
- * is always rate limited (Retry-After too long for the gateway to retry), `<p>-cut` drops the
- * stream after three content chunks. Aliases keep slashes and `+` out of the model names, which
+ * One provider per protocol and, per protocol, four aliases: `<p>` answers normally, `<p>-429`
+ * and `<p>-429-stream` are always rate limited (Retry-After too long for the gateway to retry; two
+ * deployments because the first 429 puts its deployment in cooldown), `<p>-cut` drops the stream
+ * after three content chunks. Aliases keep slashes and `+` out of the model names, which
  * Gemini's URL paths and some SDKs treat specially.
  */
 export const conformanceYaml = `
@@ -33,6 +34,7 @@ models:
 ${PROTOCOLS.map(
   (protocol) => `  ${protocol.id}: { targets: [ { provider: ${protocol.id}, model: demo-fast } ] }
   ${protocol.id}-429: { targets: [ { provider: ${protocol.id}, model: "demo-fast+429-ra30" } ] }
+  ${protocol.id}-429-stream: { targets: [ { provider: ${protocol.id}, model: "demo-smart+429-ra30" } ] }
   ${protocol.id}-cut: { targets: [ { provider: ${protocol.id}, model: "demo-fast+cut-3" } ] }`,
 ).join('\n')}
 `;
@@ -43,8 +45,10 @@ export interface CaseContext {
   protocol: ProtocolId;
   /** The alias answered normally by this protocol's simulator. */
   model: string;
-  /** Always answered with 429 upstream. */
+  /** Always answered with 429 upstream; one request per case (a 429 starts a cooldown). */
   rateLimitedModel: string;
+  /** The same for the streamed request of the error case. */
+  rateLimitedStreamModel: string;
   /** Streams cut after three content chunks upstream. */
   cutModel: string;
   /** Unique per case, put it in the prompt to find the upstream request among the records. */
@@ -79,6 +83,7 @@ export function conformanceSuite(client: ClientId, cases: Record<ScenarioId, Cas
               protocol: protocol.id,
               model: protocol.id,
               rateLimitedModel: `${protocol.id}-429`,
+              rateLimitedStreamModel: `${protocol.id}-429-stream`,
               cutModel: `${protocol.id}-cut`,
               marker,
               upstream: (text = marker) =>

@@ -8,11 +8,13 @@ import {
   CUT_PREFIX,
   expectReport,
   expectUpstreamImage,
+  expectUpstreamSystem,
   expectWeatherArguments,
   IMAGE_URL,
   PNG_DATA_URL,
   RATE_LIMIT_MESSAGE,
   REPORT_JSON_SCHEMA,
+  SYSTEM_PROMPT,
   TOOL_RESULT,
   URL_IMAGE,
   WEATHER_TOOL,
@@ -31,11 +33,15 @@ async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof 
 }
 
 conformanceSuite('openai', {
-  async plain({ harness, model, marker }) {
+  async plain({ harness, model, marker, upstream, protocol }) {
     const completion = await harness.client().chat.completions.create({
       model,
-      messages: [{ role: 'user', content: marker }],
+      messages: [
+        { role: 'system', content: SYSTEM_PROMPT },
+        { role: 'user', content: marker },
+      ],
     });
+    expectUpstreamSystem(upstream(), protocol);
     expect(completion.choices[0]?.message.content).toMatch(ANSWER_PREFIX);
     expect(completion.choices[0]?.finish_reason).toBe('stop');
     expect(completion.usage?.completion_tokens).toBeGreaterThan(0);
@@ -51,16 +57,25 @@ conformanceSuite('openai', {
     const deltas: string[] = [];
     let finish: string | null | undefined;
     let usage: number | undefined;
+    let promptTokens: number | undefined;
     for await (const chunk of stream) {
       const delta = chunk.choices[0]?.delta.content;
       if (delta) deltas.push(delta);
       finish = chunk.choices[0]?.finish_reason ?? finish;
       usage = chunk.usage?.completion_tokens ?? usage;
+      promptTokens = chunk.usage?.prompt_tokens ?? promptTokens;
     }
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join('')).toMatch(ANSWER_PREFIX);
     expect(finish).toBe('stop');
-    expect(usage).toBeGreaterThan(0);
+    // The simulator is deterministic: the plain answer to the same prompt is the same text and usage.
+    const plain = await harness.client().chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: marker }],
+    });
+    expect(deltas.join('')).toBe(plain.choices[0]?.message.content);
+    expect(usage).toBe(plain.usage?.completion_tokens);
+    expect(promptTokens).toBe(plain.usage?.prompt_tokens);
   },
 
   async tools({ harness, model, marker }) {
@@ -84,6 +99,14 @@ conformanceSuite('openai', {
     });
     expect(second.choices[0]?.message.content).toMatch(ANSWER_PREFIX);
     expect(second.choices[0]?.message.content).toContain(TOOL_RESULT);
+    // The same first turn streamed: the call assembled from deltas equals the non-streamed one.
+    const stream = client.chat.completions.stream({ model, tools: [weather], messages: [question] });
+    const streamed = await stream.finalChatCompletion();
+    const streamedCall = streamed.choices[0]?.message.tool_calls?.[0];
+    expect(streamed.choices[0]?.finish_reason).toBe('tool_calls');
+    if (streamedCall?.type !== 'function') throw new Error('expected a streamed function call');
+    expect(streamedCall.function).toEqual(call.function);
+    expect(streamedCall.id).toMatch(/\S/);
   },
 
   async image({ harness, model, marker, upstream, protocol }) {
@@ -122,7 +145,7 @@ conformanceSuite('openai', {
     expectReport(completion.choices[0]?.message.content);
   },
 
-  async error({ harness, rateLimitedModel, cutModel, marker }) {
+  async error({ harness, rateLimitedModel, rateLimitedStreamModel, cutModel, marker }) {
     const client = harness.client();
     const limited = await apiError(
       client.chat.completions.create({
@@ -135,6 +158,16 @@ conformanceSuite('openai', {
     expect(limited.message).toMatch(RATE_LIMIT_MESSAGE);
     expect(limited.type).toBe('rate_limit_error');
     expect(limited.headers?.get('retry-after')).toBe('30');
+    // A stream refused before it starts is an HTTP error too, not an empty stream.
+    const limitedStream = await apiError(
+      client.chat.completions.create({
+        model: rateLimitedStreamModel,
+        stream: true,
+        messages: [{ role: 'user', content: marker }],
+      }),
+    );
+    expect(limitedStream.status).toBe(429);
+    expect(limitedStream.message).toMatch(RATE_LIMIT_MESSAGE);
     const stream = await client.chat.completions.create({
       model: cutModel,
       stream: true,
