@@ -166,10 +166,14 @@ export function aiSdkCases(modelFor: ModelFactory): Record<ScenarioId, CaseBody>
       });
       let received = '';
       const errors: unknown[] = [];
+      const finishes: string[] = [];
       for await (const part of result.fullStream) {
         if (part.type === 'text-delta') received += part.text;
         if (part.type === 'error') errors.push(part.error);
+        if (part.type === 'finish') finishes.push(part.finishReason);
       }
+      // Never a clean end: whatever the stream reports last, it is not a normal stop.
+      expect(finishes).not.toContain('stop');
       expect(received).toMatch(CUT_PREFIX);
       expect(errors).toHaveLength(1);
       expect(JSON.stringify(errors[0]) + String(errors[0])).toMatch(CUT_MESSAGE);
