@@ -1,5 +1,6 @@
 /** Conformance row: the official `@anthropic-ai/sdk` on Messages. */
 import Anthropic from '@anthropic-ai/sdk';
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import { expect } from 'vitest';
 import type { TestGateway } from '../../support/gateway.js';
 import {
@@ -17,6 +18,7 @@ import {
   REPORT_JSON_SCHEMA,
   SYSTEM_PROMPT,
   TOOL_RESULT,
+  UNBOUNDED_REPORT_SCHEMA,
   URL_IMAGE,
   WEATHER_TOOL,
 } from './fixtures.js';
@@ -156,6 +158,14 @@ conformanceSuite('anthropic-sdk', {
     });
     expect(message.stop_reason).toBe('end_turn');
     expectReport(textOf(message));
+    // The SDK's own structured-output helper: zod in, a parsed object out.
+    const parsed = await anthropic(harness).messages.parse({
+      model,
+      max_tokens: 512,
+      messages: [{ role: 'user', content: `${marker}: report the weather in Bergen` }],
+      output_config: { format: zodOutputFormat(UNBOUNDED_REPORT_SCHEMA) },
+    });
+    expect(UNBOUNDED_REPORT_SCHEMA.safeParse(parsed.parsed_output).success).toBe(true);
   },
 
   async error({ harness, rateLimitedModel, rateLimitedStreamModel, cutModel, marker }) {

@@ -41,6 +41,13 @@ export const REPORT_SCHEMA = z.object({
   tags: z.array(z.string()),
 });
 
+/**
+ * The report without numeric bounds, for `zodOutputFormat`: Anthropic's structured outputs cannot
+ * express `minimum`/`maximum`, so that helper moves them into a description a real model reads and
+ * the simulator cannot, so the parsed answer is checked without them.
+ */
+export const UNBOUNDED_REPORT_SCHEMA = REPORT_SCHEMA.extend({ temperature: z.number().int() });
+
 /** The same schema as plain JSON Schema, for the SDKs that take JSON Schema. */
 export const REPORT_JSON_SCHEMA = {
   type: 'object' as const,

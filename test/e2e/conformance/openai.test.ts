@@ -1,5 +1,6 @@
 /** Conformance row: the official `openai` SDK on Chat Completions. */
 import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
 import { expect } from 'vitest';
 import {
   ANSWER_PREFIX,
@@ -14,6 +15,7 @@ import {
   PNG_DATA_URL,
   RATE_LIMIT_MESSAGE,
   REPORT_JSON_SCHEMA,
+  REPORT_SCHEMA,
   SYSTEM_PROMPT,
   TOOL_RESULT,
   URL_IMAGE,
@@ -143,6 +145,13 @@ conformanceSuite('openai', {
       },
     });
     expectReport(completion.choices[0]?.message.content);
+    // The SDK's own structured-output helper: zod in, a parsed object out.
+    const parsed = await harness.client().chat.completions.parse({
+      model,
+      messages: [{ role: 'user', content: `${marker}: report the weather in Cusco` }],
+      response_format: zodResponseFormat(REPORT_SCHEMA, 'weather_report'),
+    });
+    expectReport(parsed.choices[0]?.message.parsed);
   },
 
   async error({ harness, rateLimitedModel, rateLimitedStreamModel, cutModel, marker }) {
