@@ -56,14 +56,16 @@ export function notApplicable(
 
 /** What each scenario asserts, for the generated table's legend. */
 export const SCENARIO_CHECKS: Record<ScenarioId, string> = {
-  plain: "one request; the answer text, finish reason and usage arrive in the client's types",
+  plain:
+    "one request with a system prompt: the answer text, finish reason and usage arrive in the client's types, and the system prompt reaches the upstream where its protocol wants it",
   streamed:
-    'several text deltas that join to the answer, the finish reason (and usage where the client exposes it)',
+    'several text deltas whose join, finish reason and usage equal the plain answer to the same prompt (the simulator is deterministic)',
   tools:
-    'the model calls `get_weather` with schema-valid arguments, the client sends the result back, the second answer quotes it',
+    'the model calls `get_weather` with schema-valid arguments, the client sends the result back, the second answer quotes it; the same first turn streamed assembles the same call',
   image:
     'a base64 PNG and an http URL image: each answer arrives, and the upstream request carries exactly that image (same bytes and media type, or the same URL: the gateway is offline, so a URL must travel as a URL)',
-  'json-schema': 'structured output: the answer parses as JSON and validates against the schema (zod)',
+  'json-schema':
+    "structured output with a JSON Schema (and the SDK's own zod helper where it has one; Gemini also the OpenAPI-style `responseSchema`): the answer parses and validates against the schema",
   error:
-    "an upstream 429 surfaces as the client's own error type with status 429 and the upstream's message; a stream cut after three chunks surfaces as an error after the first tokens, never as a clean end",
+    "an upstream 429, plain and streamed, surfaces as the client's own error type with status 429, the error type and the upstream's message; a stream cut after three chunks surfaces as an error after the first tokens, never as a clean end",
 };
