@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
+import { InMemoryResponseHistory } from './codecs/openai-responses/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createHttpClient } from './http/index.js';
 import { composeStages } from './pipeline/compose.js';
@@ -12,6 +13,7 @@ import { createAuthenticateStage } from './pipeline/stages/authenticate.js';
 import { createDecodeStage } from './pipeline/stages/decode.js';
 import { createDispatch } from './pipeline/stages/dispatch.js';
 import { createReadBodyStage } from './pipeline/stages/read-body.js';
+import { createResponseHistoryStage } from './pipeline/stages/response-history.js';
 import { createRouteStage } from './pipeline/stages/route.js';
 import { createSettleStage } from './pipeline/stages/settle.js';
 import { createPricing } from './pricing.js';
@@ -72,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const health = new DeploymentHealth(config.routing);
   const router = createRouter(config, catalog, health);
   const pricing = createPricing(catalog, adapters);
+  const responseHistory = new InMemoryResponseHistory(config.responses.history);
   const pipeline = composeStages(
     [
       createSettleStage(pricing, {
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       createAuthenticateStage(keyCache),
       createReadBodyStage(),
       createDecodeStage(),
+      createResponseHistoryStage(responseHistory, logger),
       createRouteStage(router),
     ],
     createDispatch({
@@ -97,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger,
     maxBodyBytes: config.server.maxBodyBytes,
     defaultOutputTokens: config.routing.defaultOutputTokens,
+    responseHistory,
     readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
   });
   const server = createHttpServer(routes, logger, {
