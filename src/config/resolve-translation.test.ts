@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${STRICT} is a configuration reference under test, not a template
 import { describe, expect, it } from 'vitest';
 import { issuesOfYaml, resolveYaml } from './test-helpers.js';
 
