@@ -16,6 +16,7 @@ import { createReadBodyStage } from './pipeline/stages/read-body.js';
 import { createResponseHistoryStage } from './pipeline/stages/response-history.js';
 import { createRouteStage } from './pipeline/stages/route.js';
 import { createSettleStage } from './pipeline/stages/settle.js';
+import { createStrictModeStage } from './pipeline/stages/strict-mode.js';
 import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       createAuthenticateStage(keyCache),
       createReadBodyStage(),
       createDecodeStage(),
+      createStrictModeStage(config.translation.strict),
       createResponseHistoryStage(responseHistory, logger),
       createRouteStage(router),
     ],

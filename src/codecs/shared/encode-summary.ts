@@ -20,5 +20,12 @@ export function encodeSummaryObject(summary: GatewaySummary): Record<string, unk
       reasoning_tokens: summary.usage.reasoningTokens ?? 0,
     };
   }
+  if (summary.warnings && summary.warnings.length > 0) {
+    wire.warnings = summary.warnings.map((warning) => ({
+      code: warning.code,
+      ...(warning.field === undefined ? {} : { field: warning.field }),
+      message: warning.message,
+    }));
+  }
   return wire;
 }
