@@ -70,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
   });
   const catalog = loadCatalogWithFiles(config.catalogFiles);
-  const adapters = createProviderAdapters(config.providers);
+  const adapters = createProviderAdapters(config.providers, catalog);
   const http = createHttpClient();
   const health = new DeploymentHealth(config.routing);
   const router = createRouter(config, catalog, health);

@@ -117,6 +117,28 @@ describe('ext: provider-specific parameters', () => {
   });
 });
 
+describe('max_tokens on an Anthropic upstream', () => {
+  it("defaults to the model's catalog maximum output when the caller set none, else 4096", async () => {
+    const client = harness.client();
+    await client.chat.completions.create({
+      model: 'anthro/demo-smart+delay-1',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(upstreamBody('demo-smart+delay-1')?.max_tokens).toBe(32768);
+    await client.chat.completions.create({
+      model: 'anthro/demo-uncatalogued',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(upstreamBody('demo-uncatalogued')?.max_tokens).toBe(4096);
+    await client.chat.completions.create({
+      model: 'anthro/demo-uncatalogued',
+      max_tokens: 7,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(upstreamBody('demo-uncatalogued')?.max_tokens).toBe(7);
+  });
+});
+
 describe('strict mode', () => {
   it('ext.switchyard.strict turns an unhonourable entry into a 400 naming it, before any upstream call', async () => {
     const error = await harness
