@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
+import { InMemoryResponseHistory } from './codecs/openai-responses/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { type Governance, startGovernance } from './governance/start.js';
 import { createHttpClient } from './http/index.js';
@@ -14,8 +15,10 @@ import { createDecodeStage } from './pipeline/stages/decode.js';
 import { createDispatch } from './pipeline/stages/dispatch.js';
 import { createGovernStage } from './pipeline/stages/govern.js';
 import { createReadBodyStage } from './pipeline/stages/read-body.js';
+import { createResponseHistoryStage } from './pipeline/stages/response-history.js';
 import { createRouteStage } from './pipeline/stages/route.js';
 import { createSettleStage } from './pipeline/stages/settle.js';
+import { createStrictModeStage } from './pipeline/stages/strict-mode.js';
 import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
@@ -70,12 +73,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
   });
   const catalog = loadCatalogWithFiles(config.catalogFiles);
-  const adapters = createProviderAdapters(config.providers);
+  const adapters = createProviderAdapters(config.providers, catalog);
   const http = createHttpClient();
   const health = new DeploymentHealth(config.routing);
   const router = createRouter(config, catalog, health);
   const pricing = createPricing(catalog, adapters, config.governance.baselineModel);
   const governance = await startGovernance({ store, logger, pricing, config });
+  const responseHistory = new InMemoryResponseHistory(config.responses.history);
   const pipeline = composeStages(
     [
       createSettleStage(pricing, {
@@ -87,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       createAuthenticateStage(keyCache),
       createReadBodyStage(),
       createDecodeStage(),
+      createStrictModeStage(config.translation.strict),
+      createResponseHistoryStage(responseHistory, logger),
       createRouteStage(router),
       createGovernStage(governance.governor),
     ],
@@ -106,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     maxBodyBytes: config.server.maxBodyBytes,
     summaryInBody: config.governance.summaryInBody,
     defaultOutputTokens: config.routing.defaultOutputTokens,
+    responseHistory,
     readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
   });
   const server = createHttpServer(routes, logger, {

@@ -1,3 +1,5 @@
+import type { Warning } from './warning.js';
+
 /**
  * The gateway's own account of a request: which model answered, why, and what it cost. Sent in
  * `X-Switchyard-*` headers for JSON answers and as the final event of a stream.
@@ -22,5 +24,7 @@ export interface GatewaySummary {
     /** Two decimals, e.g. "87.50". */
     savingsPercent: string;
   };
+  /** Everything the gateway changed or could not honour along the way; absent when nothing. */
+  warnings?: Warning[];
   usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number; reasoningTokens?: number };
 }

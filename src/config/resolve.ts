@@ -2,7 +2,7 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { ModelCatalog } from '../catalog/types.js';
 import type { Environment, ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
-import { loggingDefaults, serverDefaults, storeFileName } from './defaults.js';
+import { loggingDefaults, responsesDefaults, serverDefaults, storeFileName } from './defaults.js';
 import { resolveCatalogFiles } from './resolve-catalog-files.js';
 import { resolveModels } from './resolve-models.js';
 import { definedOnly, resolveProviders } from './resolve-providers.js';
@@ -74,6 +74,8 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
     routing,
     catalogFiles: catalogFiles.files,
     governance,
+    responses: { history: { ...responsesDefaults.history, ...definedOnly(raw.responses?.history) } },
+    translation: { strict: raw.translation?.strict ?? false },
   };
 }
 

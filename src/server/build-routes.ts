@@ -3,7 +3,7 @@ import { anthropicMessagesIngress } from '../codecs/anthropic-messages/index.js'
 import { geminiIngress } from '../codecs/gemini/index.js';
 import { azureChatIngress } from '../codecs/openai-chat/azure-ingress.js';
 import { openAiChatIngress } from '../codecs/openai-chat/index.js';
-import { openAiResponsesIngress } from '../codecs/openai-responses/index.js';
+import { openAiResponsesIngress, type ResponseHistory } from '../codecs/openai-responses/index.js';
 import type { Pipeline } from '../pipeline/compose.js';
 import type { Router } from '../routing/resolve-plan.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -15,6 +15,7 @@ import { createEstimateHandler } from './routes/estimate.js';
 import { handleHealth, handleReady, type ReadinessProbe } from './routes/health.js';
 import { createInferenceHandler } from './routes/inference.js';
 import { createModelsHandler } from './routes/models.js';
+import { createStoredResponsesHandler } from './routes/stored-responses.js';
 
 /** What the HTTP routes are built from. */
 export interface RouteDependencies {
@@ -27,6 +28,8 @@ export interface RouteDependencies {
   summaryInBody: boolean;
   defaultOutputTokens: number;
   readiness: ReadinessProbe;
+  /** The turns behind `previous_response_id`, also served by `GET`/`DELETE /v1/responses/{id}`. */
+  responseHistory: ResponseHistory;
 }
 
 /** Every path the gateway serves: each API shape's inference endpoint onto the one pipeline, plus utilities. */
@@ -50,6 +53,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     maxBodyBytes: dependencies.maxBodyBytes,
     defaultOutputTokens: dependencies.defaultOutputTokens,
   });
+  const storedResponses = createStoredResponsesHandler(dependencies.responseHistory, dependencies.keys);
   const geminiRoute = (prefix: string) => ({
     method: 'POST',
     prefix,
@@ -91,6 +95,8 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
           return azureChat(request, response, query, { model: azure.deployment });
         },
       },
+      { method: 'GET', prefix: '/v1/responses/', handler: storedResponses },
+      { method: 'DELETE', prefix: '/v1/responses/', handler: storedResponses },
       geminiRoute('/v1beta/models/'),
       geminiRoute('/v1/models/'),
       {

@@ -29,5 +29,12 @@ export function encodeSummaryObject(summary: GatewaySummary): Record<string, unk
       savings_percent: summary.billing.savingsPercent,
     };
   }
+  if (summary.warnings && summary.warnings.length > 0) {
+    wire.warnings = summary.warnings.map((warning) => ({
+      code: warning.code,
+      ...(warning.field === undefined ? {} : { field: warning.field }),
+      message: warning.message,
+    }));
+  }
   return wire;
 }

@@ -94,6 +94,7 @@ async function* settleStream(
       else if (event.type === 'text-delta' || event.type === 'reasoning-delta') streamedText += event.text;
       else if (event.type === 'tool-call-delta') streamedText += event.argumentsDelta;
       else if (event.type === 'error') error = event.error;
+      else if (event.type === 'warning') context.warnings.push(event.warning);
       yield event;
       if (error) break;
     }

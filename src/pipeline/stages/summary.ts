@@ -29,6 +29,7 @@ export function buildSummary(
     summary.provider = served.provider;
   }
   if (context.plan) summary.routeReason = context.plan.reason;
+  if (context.warnings.length > 0) summary.warnings = [...context.warnings];
   if (usage) {
     summary.usage = { inputTokens: usage.input.total, outputTokens: usage.output.total };
     if (usage.input.cacheRead !== undefined) summary.usage.cachedTokens = usage.input.cacheRead;
