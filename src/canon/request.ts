@@ -24,8 +24,23 @@ export type CanonOutputFormat =
   | { type: 'text' }
   | { type: 'json'; schema?: JsonSchema; schemaName?: string; schemaDescription?: string; strict?: boolean };
 
+/**
+ * What a request asks a deployment to do. Chat (and legacy completions, translated to chat) is the
+ * default; the other endpoints need a model that serves them.
+ */
+export type EndpointKind =
+  | 'chat'
+  | 'embeddings'
+  | 'moderations'
+  | 'rerank'
+  | 'images'
+  | 'speech'
+  | 'transcriptions';
+
 /** Routing wishes carried in the body (OpenRouter-style), beside the `model` field. */
 export interface RoutingHints {
+  /** The endpoint being served; absent means chat. */
+  endpoint?: EndpointKind;
   /** Models to try after `model`, in order (`models: [...]`). */
   models?: string[];
   /** Price ceilings in USD per million tokens. */
