@@ -98,6 +98,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     maxBodyBytes: config.server.maxBodyBytes,
     defaultOutputTokens: config.routing.defaultOutputTokens,
     readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
+    endpoints: {
+      keys: keyCache,
+      router,
+      providers: config.providers,
+      http,
+      health,
+      maxRetryAfterMs: config.routing.maxRetryAfterMs,
+      entryOf: pricing.entryOf,
+      requestLog,
+      maxBodyBytes: config.server.maxBodyBytes,
+      logger,
+    },
   });
   const server = createHttpServer(routes, logger, {
     keepAliveTimeoutMs: config.server.keepAliveTimeoutMs,

@@ -4,6 +4,8 @@ import { geminiIngress } from '../codecs/gemini/index.js';
 import { azureChatIngress } from '../codecs/openai-chat/azure-ingress.js';
 import { openAiChatIngress } from '../codecs/openai-chat/index.js';
 import { openAiResponsesIngress } from '../codecs/openai-responses/index.js';
+import type { EndpointServices } from '../endpoints/handler.js';
+import { buildEndpointRoutes } from '../endpoints/routes.js';
 import type { Pipeline } from '../pipeline/compose.js';
 import type { Router } from '../routing/resolve-plan.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -24,6 +26,8 @@ export interface RouteDependencies {
   maxBodyBytes: number;
   defaultOutputTokens: number;
   readiness: ReadinessProbe;
+  /** The non-chat endpoints (embeddings, rerank, audio, ...). */
+  endpoints: EndpointServices;
 }
 
 /** Every path the gateway serves: each API shape's inference endpoint onto the one pipeline, plus utilities. */
@@ -45,13 +49,15 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     maxBodyBytes: dependencies.maxBodyBytes,
     defaultOutputTokens: dependencies.defaultOutputTokens,
   });
+  const endpointRoutes = buildEndpointRoutes(dependencies.endpoints);
   const geminiRoute = (prefix: string) => ({
     method: 'POST',
     prefix,
     handler: ((request, response, query, path) => {
       const parsed = parseGeminiPath(path);
-      if (!parsed || (parsed.method !== 'generateContent' && parsed.method !== 'streamGenerateContent')) {
-        return notFound(response, path);
+      if (!parsed) return notFound(response, path);
+      if (parsed.method !== 'generateContent' && parsed.method !== 'streamGenerateContent') {
+        return endpointRoutes.gemini[parsed.method](request, response, query, path, { model: parsed.model });
       }
       return gemini(request, response, query, {
         model: parsed.model,
@@ -74,6 +80,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
       ['POST /v1/estimate', (request, response, query) => estimate(request, response, query)],
       ['GET /health', (_request, response) => handleHealth(response)],
       ['GET /ready', (_request, response) => handleReady(response, dependencies.readiness)],
+      ...endpointRoutes.exact,
     ]),
     prefix: [
       {
