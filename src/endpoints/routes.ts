@@ -8,6 +8,12 @@ import { geminiIngress } from '../codecs/gemini/index.js';
 import { openAiChatIngress } from '../codecs/openai-chat/index.js';
 import type { RouteHandler } from '../server/create-server.js';
 import { readJsonBody } from '../server/read-body.js';
+import { decodeSpeechRequest, encodeSpeechResponse, speechDefinition } from './audio/speech.js';
+import {
+  decodeTranscriptionRequest,
+  encodeTranscriptionResponse,
+  transcriptionsDefinition,
+} from './audio/transcriptions.js';
 import { createCountTokensHandler, withPlaceholderMaxTokens } from './count-tokens.js';
 import { embeddingsDefinition } from './embeddings/definition.js';
 import { decodeGeminiEmbedRequest, encodeGeminiEmbedResponse } from './embeddings/gemini-ingress.js';
@@ -16,6 +22,14 @@ import {
   encodeOpenAiEmbeddingsResponse,
 } from './embeddings/openai-ingress.js';
 import { createEndpointHandler, type EndpointServices } from './handler.js';
+import { decodeImageRequest, encodeImageResponse, imagesDefinition } from './images/images.js';
+import {
+  decodeModerationRequest,
+  encodeModerationResponse,
+  moderationsDefinition,
+} from './moderations/moderations.js';
+import { readMultipartBody } from './multipart.js';
+import { decodeRerankRequest, encodeRerankResponse, rerankDefinition } from './rerank/rerank.js';
 
 /** Handlers for Gemini's per-model utility methods, called by the Gemini path route. */
 export interface GeminiUtilityHandlers {
@@ -52,6 +66,63 @@ export function buildEndpointRoutes(services: EndpointServices): {
       },
       services,
     );
+  const openAi = (
+    handler: ReturnType<typeof createEndpointHandler>,
+    ...paths: string[]
+  ): Array<[string, RouteHandler]> =>
+    paths.map((path) => [`POST ${path}`, (request, response, query) => handler(request, response, query)]);
+  const json = { dialect: openAiChatIngress, readBody: readJsonBody };
+  const moderations = createEndpointHandler(
+    {
+      ...json,
+      definition: moderationsDefinition,
+      shape: 'openai-moderations',
+      decode: decodeModerationRequest,
+      encode: encodeModerationResponse,
+    },
+    services,
+  );
+  const rerank = createEndpointHandler(
+    {
+      ...json,
+      definition: rerankDefinition,
+      shape: 'rerank',
+      decode: decodeRerankRequest,
+      encode: encodeRerankResponse,
+    },
+    services,
+  );
+  const images = createEndpointHandler(
+    {
+      ...json,
+      definition: imagesDefinition,
+      shape: 'openai-images',
+      decode: decodeImageRequest,
+      encode: encodeImageResponse,
+    },
+    services,
+  );
+  const speech = createEndpointHandler(
+    {
+      ...json,
+      definition: speechDefinition,
+      shape: 'openai-speech',
+      decode: decodeSpeechRequest,
+      encode: encodeSpeechResponse,
+    },
+    services,
+  );
+  const transcriptions = createEndpointHandler(
+    {
+      dialect: openAiChatIngress,
+      readBody: readMultipartBody,
+      definition: transcriptionsDefinition,
+      shape: 'openai-transcriptions',
+      decode: decodeTranscriptionRequest,
+      encode: encodeTranscriptionResponse,
+    },
+    services,
+  );
   const anthropicCount = createCountTokensHandler(
     {
       codec: anthropicMessagesIngress,
@@ -74,6 +145,11 @@ export function buildEndpointRoutes(services: EndpointServices): {
     exact: [
       ['POST /v1/embeddings', (request, response, query) => embeddings(request, response, query)],
       ['POST /embeddings', (request, response, query) => embeddings(request, response, query)],
+      ...openAi(moderations, '/v1/moderations', '/moderations'),
+      ...openAi(rerank, '/v1/rerank', '/rerank', '/v2/rerank'),
+      ...openAi(images, '/v1/images/generations', '/images/generations'),
+      ...openAi(speech, '/v1/audio/speech', '/audio/speech'),
+      ...openAi(transcriptions, '/v1/audio/transcriptions', '/audio/transcriptions'),
       [
         'POST /v1/messages/count_tokens',
         (request, response, query) => anthropicCount(request, response, query),

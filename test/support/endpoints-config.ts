@@ -18,3 +18,22 @@ models:
   embed-broken:
     targets: [ { provider: sim, model: "demo-embed+400" } ]
 `;
+
+/** Aliases for the media endpoints, appended to `endpointsConfigYaml`'s models. */
+export const mediaModelsYaml = `
+  moderate:
+    targets: [ { provider: sim, model: demo-moderation } ]
+  rerank:
+    targets: [ { provider: sim, model: demo-rerank } ]
+  rerank-flaky:
+    targets: [ { provider: sim, model: "demo-rerank+503" }, { provider: sim, model: demo-rerank } ]
+    retry: { attempts: 1 }
+  draw:
+    targets: [ { provider: sim, model: demo-image } ]
+  speak:
+    targets: [ { provider: sim, model: demo-tts } ]
+  transcribe:
+    targets: [ { provider: sim, model: demo-transcribe } ]
+  transcribe-limited:
+    targets: [ { provider: sim, model: "demo-transcribe+429" } ]
+`;
