@@ -2,7 +2,13 @@ import type { CanonMessage } from './message.js';
 import type { CanonTool, CanonToolChoice, JsonSchema } from './tool.js';
 
 /** The API shapes Switchyard speaks, on either side. */
-export type ShapeId = 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'gemini';
+export type ShapeId =
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'anthropic-messages'
+  | 'gemini'
+  /** Legacy `/v1/completions`, served by translation to chat. */
+  | 'openai-completions';
 
 /** Fields the hub does not model, kept per origin shape so a same-shape hop restores them losslessly. */
 export type VendorFields = Partial<Record<ShapeId, Record<string, unknown>>>;

@@ -21,6 +21,8 @@ export interface Deployment {
   selfHosted: boolean;
   capabilities: DeploymentCapabilities;
   contextWindow: number | undefined;
+  /** The longest answer the model gives, when the catalog says. */
+  maxOutputTokens?: number;
   /** Micro-dollars per million tokens; null when unknown. */
   inputPrice: number | null;
   outputPrice: number | null;
@@ -162,6 +164,7 @@ function buildDeployment(
     selfHosted,
     capabilities,
     contextWindow: overrides?.contextWindow ?? entry?.contextWindow ?? undefined,
+    ...(entry?.maxOutputTokens ? { maxOutputTokens: entry.maxOutputTokens } : {}),
     inputPrice: micros(overrides?.inputPerMillion) ?? entry?.price.inputMicrosPerMillion ?? null,
     outputPrice: micros(overrides?.outputPerMillion) ?? entry?.price.outputMicrosPerMillion ?? null,
     quality: overrides?.quality ?? entry?.quality ?? undefined,

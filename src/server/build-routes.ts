@@ -3,6 +3,7 @@ import { anthropicMessagesIngress } from '../codecs/anthropic-messages/index.js'
 import { geminiIngress } from '../codecs/gemini/index.js';
 import { azureChatIngress } from '../codecs/openai-chat/azure-ingress.js';
 import { openAiChatIngress } from '../codecs/openai-chat/index.js';
+import { openAiCompletionsIngress } from '../codecs/openai-completions/index.js';
 import { openAiResponsesIngress } from '../codecs/openai-responses/index.js';
 import type { EndpointServices } from '../endpoints/handler.js';
 import { buildEndpointRoutes } from '../endpoints/routes.js';
@@ -40,6 +41,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
   const chat = createInferenceHandler(openAiChatIngress, inference);
   const azureChat = createInferenceHandler(azureChatIngress, inference);
   const messages = createInferenceHandler(anthropicMessagesIngress, inference);
+  const completions = createInferenceHandler(openAiCompletionsIngress, inference);
   const responses = createInferenceHandler(openAiResponsesIngress, inference);
   const gemini = createInferenceHandler(geminiIngress, inference);
   const models = createModelsHandler(openAiChatIngress, dependencies.keys, dependencies.router, Date.now());
@@ -75,8 +77,14 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
         (request, response, query) => chat(request, response, query, {}),
       ],
       ['POST /v1/messages', (request, response, query) => messages(request, response, query, {})],
+      ['POST /v1/completions', (request, response, query) => completions(request, response, query, {})],
+      ['POST /completions', (request, response, query) => completions(request, response, query, {})],
       ['POST /v1/responses', (request, response, query) => responses(request, response, query, {})],
       ['GET /v1/models', (request, response, query) => models(request, response, query)],
+      [
+        'GET /v1beta/models',
+        (request, response, query, path) => models(request, response, query, undefined, path),
+      ],
       ['POST /v1/estimate', (request, response, query) => estimate(request, response, query)],
       ['GET /health', (_request, response) => handleHealth(response)],
       ['GET /ready', (_request, response) => handleReady(response, dependencies.readiness)],
@@ -95,12 +103,19 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
       },
       geminiRoute('/v1beta/models/'),
       geminiRoute('/v1/models/'),
-      {
+      ...['/v1/models/', '/v1beta/models/'].map((prefix) => ({
         method: 'GET',
-        prefix: '/v1/models/',
-        handler: (request, response, query, path) =>
-          models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
-      },
+        prefix,
+        handler: ((request, response, query, path) => {
+          let id: string;
+          try {
+            id = decodeURIComponent(path.slice(prefix.length));
+          } catch {
+            return notFound(response, path);
+          }
+          return models(request, response, query, id, path);
+        }) satisfies RouteTable['prefix'][number]['handler'],
+      })),
     ],
   };
 }
