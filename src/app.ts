@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
 import type { ResolvedConfig } from './config/index.js';
+import { createEndpointPricing } from './endpoints/pricing.js';
 import { createHttpClient } from './http/index.js';
 import { composeStages } from './pipeline/compose.js';
 import { buildLogRow } from './pipeline/log-row.js';
@@ -105,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       http,
       health,
       maxRetryAfterMs: config.routing.maxRetryAfterMs,
-      entryOf: pricing.entryOf,
+      entryOf: createEndpointPricing(catalog, config.providers),
       requestLog,
       maxBodyBytes: config.server.maxBodyBytes,
       logger,
