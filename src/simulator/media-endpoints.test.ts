@@ -108,4 +108,33 @@ describe('simulator: moderations, rerank, images, speech, transcriptions', () =>
     const limited = await fetch(`${simulator.url}/v1/audio/transcriptions`, { method: 'POST', body: form });
     expect(limited.status).toBe(429);
   });
+
+  it('answers legacy completions with the chat text, as JSON and as a stream', async () => {
+    const chat = (await (
+      await post('/v1/chat/completions', {
+        model: 'demo-fast',
+        messages: [{ role: 'user', content: 'Say hi' }],
+      })
+    ).json()) as { choices: Array<{ message: { content: string } }> };
+    const json = (await (await post('/v1/completions', { model: 'demo-fast', prompt: 'Say hi' })).json()) as {
+      object: string;
+      choices: Array<{ text: string }>;
+      usage: { completion_tokens: number };
+    };
+    expect(json.object).toBe('text_completion');
+    expect(json.choices[0]?.text).toBe(chat.choices[0]?.message.content);
+    const streamed = await (
+      await post('/v1/completions', { model: 'demo-fast', prompt: 'Say hi', stream: true })
+    ).text();
+    const texts = streamed
+      .split('\n\n')
+      .filter((line) => line.startsWith('data: {'))
+      .map(
+        (line) => (JSON.parse(line.slice(6)) as { choices: Array<{ text: string }> }).choices[0]?.text ?? '',
+      );
+    expect(texts.join('')).toBe(json.choices[0]?.text);
+    expect(streamed.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    const cut = await (await post('/v1/completions', { model: 'demo-fast+500', prompt: 'x' })).json();
+    expect(cut).toMatchObject({ error: { type: 'server_error' } });
+  });
 });

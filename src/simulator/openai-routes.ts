@@ -1,4 +1,5 @@
 import { handleChat } from './chat-handler.js';
+import { handleCompletions } from './completions.js';
 import type { SimulatorContext } from './context.js';
 import { handleEmbeddings } from './embeddings.js';
 import { errorBody, invalidRequest, modelNotFound } from './errors.js';
@@ -29,6 +30,9 @@ export function routeOpenAi(
   }
   if (method === 'POST') {
     switch (path) {
+      case '/completions':
+        handleCompletions(exchange, raw, context);
+        return;
       case '/moderations':
         handleModerations(exchange, raw, context);
         return;
