@@ -120,8 +120,8 @@ export function createEndpointHandler<Input, Output, Body>(
       if (error.kind === 'payload_too_large') headers.connection = 'close';
       if (!response.headersSent) sendError(response, route.dialect, error, headers);
     } finally {
-      // Requests refused before a key was found are not logged, like the chat path's 401s.
-      if (record.keyId !== null) services.requestLog.enqueue(buildEndpointLogRow(record));
+      // Every request is logged, refused ones too (a 401 with no key id), as on the chat path.
+      services.requestLog.enqueue(buildEndpointLogRow(record));
     }
   };
 }

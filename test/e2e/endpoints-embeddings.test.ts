@@ -100,6 +100,18 @@ describe('POST /v1/embeddings (official openai SDK)', () => {
     expect(viaGemini.usage.prompt_tokens).toBe(viaOpenAi.usage.prompt_tokens);
   });
 
+  it("respects the key's allowed models", async () => {
+    const { key } = await harness.createKey({ allowedModels: ['chat'] });
+    await expect(
+      harness.client({ key }).embeddings.create({ model: 'embed', input: 'x' }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+    const { key: embedKey } = await harness.createKey({ allowedModels: ['embed'] });
+    const allowed = await harness.client({ key: embedKey }).embeddings.create({ model: 'embed', input: 'x' });
+    expect(allowed.data).toHaveLength(1);
+  });
+
   it('refuses a chat model, and an embedding model on chat, with clear 400s', async () => {
     const client = harness.client();
     const error = await client.embeddings
@@ -140,6 +152,10 @@ describe('POST /v1/embeddings (official openai SDK)', () => {
       .embeddings.create({ model: 'embed', input: 'x' })
       .catch((caught: unknown) => caught);
     expect(unauthenticated).toMatchObject({ status: 401 });
+    const refused = await logRow(
+      (unauthenticated as { headers: Headers }).headers.get('x-switchyard-request-id'),
+    );
+    expect(refused).toMatchObject({ keyId: null, status: 401, outcome: 'error', shape: 'openai-embeddings' });
   });
 });
 

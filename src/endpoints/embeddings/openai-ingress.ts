@@ -49,7 +49,7 @@ function readInputs(value: unknown): EmbeddingInput[] {
     throw invalid("'input' must be a string, a list of strings, or token ids.", 'input');
   if (value.length > maxInputs) throw invalid(`'input' may hold at most ${maxInputs} items.`, 'input');
   if (value.every((item) => typeof item === 'string')) {
-    const empty = value.findIndex((item) => item === '');
+    const empty = value.indexOf('');
     if (empty >= 0) throw invalid(`'input[${empty}]' must not be empty.`, `input[${empty}]`);
     return value as string[];
   }
