@@ -169,6 +169,16 @@ describe('Gemini embedContent and countTokens (official @google/genai)', () => {
       .embeddings.create({ model: 'embed', input: 'beta', encoding_format: 'float' });
     expect(result.embeddings).toHaveLength(2);
     expect(result.embeddings?.[1]?.values).toEqual(viaOpenAi.data[0]?.embedding);
+    await harness.flushLog();
+    const rows = await harness.gateway.app.store.requestLog.list({ limit: 20 });
+    const row = rows.find((candidate) => candidate.shape === 'gemini-embed');
+    expect(row).toMatchObject({
+      requestedModel: 'embed',
+      provider: 'sim',
+      outcome: 'success',
+      costMicros: 0,
+    });
+    expect(row?.inputTokens).toBe(viaOpenAi.usage.prompt_tokens * 2);
   });
 
   it('embeds with outputDimensionality under /v1 too', async () => {
