@@ -100,6 +100,17 @@ describe('Cohere v2 embed and rerank egress', () => {
     expect(row).toMatchObject({ provider: 'co', inputTokens: 1_000_000, costMicros: 120_000 });
   });
 
+  it('passes input_type through for queries', async () => {
+    received.length = 0;
+    await harness.client().embeddings.create({
+      model: 'co-embed',
+      input: 'where is paris?',
+      // A Cohere extension the OpenAI SDK forwards as is.
+      ...({ input_type: 'search_query' } as object),
+    });
+    expect(received[0]?.body).toMatchObject({ input_type: 'search_query', texts: ['where is paris?'] });
+  });
+
   it('sends /v2/rerank with string documents and reads results and search units', async () => {
     received.length = 0;
     const response = await fetch(`${harness.url}/v1/rerank`, {

@@ -26,6 +26,14 @@ export function decodeOpenAiEmbeddingsRequest(raw: unknown): EndpointCall<OpenAi
     inputs: readInputs(body.input),
     encodingFormat: optionalEnum(body, 'encoding_format', ['float', 'base64'] as const) ?? 'float',
   };
+  // Cohere's `input_type` (as LiteLLM accepts it): what the vectors are for; Cohere and Gemini use it.
+  const purpose = optionalEnum(body, 'input_type', [
+    'search_document',
+    'search_query',
+    'classification',
+    'clustering',
+  ] as const);
+  if (purpose !== undefined) input.purpose = purpose;
   const dimensions = optionalInteger(body, 'dimensions', 1, 65_536);
   if (dimensions !== undefined) input.dimensions = dimensions;
   const user = optionalString(body, 'user');
