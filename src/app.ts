@@ -6,6 +6,7 @@ import { createKeyCache, createKeyService, type KeyCache, type KeyService } from
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
 import { InMemoryResponseHistory } from './codecs/openai-responses/index.js';
 import type { ResolvedConfig } from './config/index.js';
+import { createEndpointPricing } from './endpoints/pricing.js';
 import { type Governance, startGovernance } from './governance/start.js';
 import { createHttpClient } from './http/index.js';
 import { composeStages } from './pipeline/compose.js';
@@ -114,6 +115,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     defaultOutputTokens: config.routing.defaultOutputTokens,
     responseHistory,
     readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
+    endpoints: {
+      keys: keyCache,
+      router,
+      providers: config.providers,
+      http,
+      health,
+      maxRetryAfterMs: config.routing.maxRetryAfterMs,
+      entryOf: createEndpointPricing(catalog, config.providers),
+      requestLog,
+      maxBodyBytes: config.server.maxBodyBytes,
+      logger,
+    },
   });
   const server = createHttpServer(routes, logger, {
     keepAliveTimeoutMs: config.server.keepAliveTimeoutMs,

@@ -2,7 +2,13 @@ import type { CanonMessage } from './message.js';
 import type { CanonTool, CanonToolChoice, JsonSchema } from './tool.js';
 
 /** The API shapes Switchyard speaks, on either side. */
-export type ShapeId = 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'gemini';
+export type ShapeId =
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'anthropic-messages'
+  | 'gemini'
+  /** Legacy `/v1/completions`, served by translation to chat. */
+  | 'openai-completions';
 
 /** Fields the hub does not model, kept per origin shape so a same-shape hop restores them losslessly. */
 export type VendorFields = Partial<Record<ShapeId, Record<string, unknown>>>;
@@ -24,8 +30,23 @@ export type CanonOutputFormat =
   | { type: 'text' }
   | { type: 'json'; schema?: JsonSchema; schemaName?: string; schemaDescription?: string; strict?: boolean };
 
+/**
+ * What a request asks a deployment to do. Chat (and legacy completions, translated to chat) is the
+ * default; the other endpoints need a model that serves them.
+ */
+export type EndpointKind =
+  | 'chat'
+  | 'embeddings'
+  | 'moderations'
+  | 'rerank'
+  | 'images'
+  | 'speech'
+  | 'transcriptions';
+
 /** Routing wishes carried in the body (OpenRouter-style), beside the `model` field. */
 export interface RoutingHints {
+  /** The endpoint being served; absent means chat. */
+  endpoint?: EndpointKind;
   /** Models to try after `model`, in order (`models: [...]`). */
   models?: string[];
   /** Price ceilings in USD per million tokens. */
