@@ -126,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       requestLog,
       maxBodyBytes: config.server.maxBodyBytes,
       logger,
+      governor: governance.governor,
     },
   });
   const server = createHttpServer(routes, logger, {

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/index.js';
 import { type AttemptRecord, type CanonRequest, GatewayError, toGatewayError } from '../canon/index.js';
 import { type CatalogEntry, formatUsd } from '../catalog/index.js';
 import type { IngressCodec, RouteParams } from '../codecs/codec.js';
+import type { Admission, Governor } from '../governance/governor.js';
 import { Cancellation } from '../http/index.js';
 import { createRequestId } from '../pipeline/request-id.js';
 import { createDeadline } from '../routing/attempt-controller.js';
@@ -25,6 +26,8 @@ export interface EndpointServices extends EndpointExecution {
   requestLog: { enqueue(row: RequestLogRow): void };
   maxBodyBytes: number;
   logger: Logger;
+  /** Rate limits, budgets and credits, as on the chat path (these endpoints are charged after the call). */
+  governor?: Pick<Governor, 'admitWith' | 'settleWith'>;
 }
 
 /** One HTTP route onto one endpoint, in one caller dialect. */
@@ -61,6 +64,8 @@ export function createEndpointHandler<Input, Output, Body>(
         cancellation.abort(new GatewayError('client_closed', 'the client closed the connection'));
     });
     const attempts: AttemptRecord[] = [];
+    let admission: Admission | undefined;
+    let limitHeaders: Record<string, string> | undefined;
     const record: EndpointRecord = {
       id: createRequestId(),
       receivedAt: Date.now(),
@@ -89,6 +94,14 @@ export function createEndpointHandler<Input, Output, Body>(
         services.router.resolve(routingRequest(route.definition, call), principal),
       );
       record.plan = plan;
+      admission = await services.governor?.admitWith({
+        requestId: record.id,
+        principal,
+        endUser: call.endUser,
+        onHeaders: (headers) => {
+          limitHeaders = headers;
+        },
+      });
       const deadline = createDeadline(cancellation, plan.timeouts.totalMs);
       let success: Awaited<ReturnType<typeof executeEndpoint<Input, Output>>>;
       try {
@@ -112,16 +125,27 @@ export function createEndpointHandler<Input, Output, Body>(
         usage,
         services.entryOf(success.target.provider, success.target.model),
       );
-      sendReply(response, route.encode(success.output, call), transparencyHeaders(record));
+      sendReply(response, route.encode(success.output, call), {
+        ...transparencyHeaders(record),
+        ...limitHeaders,
+      });
     } catch (thrown) {
       const error = toGatewayError(thrown);
       record.error = error;
       if (error.kind === 'internal')
         services.logger.error({ err: error, requestId: record.id }, 'internal error');
-      const headers = transparencyHeaders(record);
+      const headers = { ...transparencyHeaders(record), ...limitHeaders };
       if (error.kind === 'payload_too_large') headers.connection = 'close';
       if (!response.headersSent) sendError(response, route.dialect, error, headers);
     } finally {
+      if (admission) {
+        services.governor?.settleWith(admission, {
+          requestId: record.id,
+          tokens: (record.usage?.inputTokens ?? 0) + (record.usage?.outputTokens ?? 0),
+          costMicros: record.costMicros ?? 0,
+          refund: record.error !== undefined,
+        });
+      }
       // Every request is logged, refused ones too (a 401 with no key id), as on the chat path.
       services.requestLog.enqueue(buildEndpointLogRow(record));
     }

@@ -84,7 +84,11 @@ export class CreditLedger implements CreditsAdmin {
     );
   }
 
-  /** Records how a hold ended: `charged` moves to spent, the rest returns (as a refund or a release). */
+  /**
+   * Records how a hold ended: `charged` moves to spent (from the hold first, then from the available
+   * balance for a request charged after the call), and what is left of the hold returns, as a refund
+   * or a release.
+   */
   recordFinish(
     ref: CreditAccountRef,
     held: number,
@@ -93,18 +97,30 @@ export class CreditLedger implements CreditsAdmin {
     refund: boolean,
   ): void {
     const rows: LedgerRow[] = [];
-    const spent = Math.min(Math.max(0, charged), Math.max(0, held));
-    if (spent > 0) {
+    const total = Math.max(0, charged);
+    const fromHold = Math.min(total, Math.max(0, held));
+    const fromAvailable = total - fromHold;
+    if (fromHold > 0) {
       rows.push(
         ...this.entry('settle', requestId, null, [
-          [creditAccounts.held(ref), -spent],
-          [creditAccounts.spent(ref), spent],
+          [creditAccounts.held(ref), -fromHold],
+          [creditAccounts.spent(ref), fromHold],
         ]),
       );
-      const account = creditAccounts.spent(ref);
-      this.spent.set(account, (this.spent.get(account) ?? 0) + spent);
     }
-    const back = held - spent;
+    if (fromAvailable > 0) {
+      rows.push(
+        ...this.entry('settle', requestId, 'charged after the call', [
+          [creditAccounts.available(ref), -fromAvailable],
+          [creditAccounts.spent(ref), fromAvailable],
+        ]),
+      );
+    }
+    if (total > 0) {
+      const account = creditAccounts.spent(ref);
+      this.spent.set(account, (this.spent.get(account) ?? 0) + total);
+    }
+    const back = Math.max(0, held) - fromHold;
     if (back > 0) {
       rows.push(
         ...this.entry(refund ? 'refund' : 'release', requestId, null, [

@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/index.js';
 import type { CanonRequest } from '../canon/index.js';
 import { GatewayError } from '../canon/index.js';
 import type { RequestContext } from '../pipeline/context.js';
@@ -18,6 +19,26 @@ export interface Admission {
   labels: CheckLabel[];
   demand: Demand;
   credit: { ref: CreditAccountRef; amount: number } | undefined;
+}
+
+export interface AdmitInput {
+  requestId: string;
+  principal: Principal;
+  endUser: string | undefined;
+  /** The request's token estimate and maximum cost; omitted when they cannot be known up front. */
+  demand?: () => Promise<Demand>;
+  /** Receives the `x-ratelimit-*` headers (on success and on a rate-limit refusal). */
+  onHeaders?: (headers: Record<string, string>) => void;
+  /** Receives the savings baseline the policies name. */
+  onBaseline?: (model: string | undefined) => void;
+}
+
+export interface SettleInput {
+  requestId: string;
+  tokens: number;
+  costMicros: number;
+  /** The caller is not charged (provider failure, or the client left before any output). */
+  refund: boolean;
 }
 
 export interface GovernorOptions {
@@ -45,12 +66,66 @@ export class Governor {
     this.now = options.now ?? Date.now;
   }
 
+  /** The chat pipeline's admission: demand from the prompt estimate and the plan's maximum cost. */
   async admit(context: RequestContext): Promise<void> {
     const { principal, request, plan } = context;
     if (!principal || !request || !plan) return;
+    const admitted = await this.admitWith({
+      requestId: context.id,
+      principal,
+      endUser: request.endUser,
+      demand: async () => {
+        const prompt = await this.options.estimatePromptTokens(request);
+        const maxOutput = request.sampling.maxOutputTokens;
+        return {
+          tokens: prompt + (maxOutput ?? this.options.defaultOutputTokens),
+          costMicros: maxCostMicros(
+            plan,
+            prompt,
+            maxOutput,
+            this.options.maxOutputOf,
+            this.options.defaultOutputTokens,
+          ),
+        };
+      },
+      onHeaders: (headers) => {
+        context.limitHeaders = headers;
+      },
+      onBaseline: (model) => {
+        context.baselineModel = model;
+      },
+    });
+    context.governance = admitted;
+  }
+
+  /** Settles the chat pipeline's admission from the settled result (a no-op when none was taken). */
+  finish(context: RequestContext, result: SettledResult): void {
+    const admission = context.governance;
+    if (!admission) return;
+    context.governance = undefined;
+    const usage = result.usage;
+    // The end user pays nothing when the provider failed, or when the client left before any output.
+    const refund =
+      result.outcome === 'error' ||
+      result.outcome === 'incomplete' ||
+      (result.outcome === 'aborted' && (usage?.output.total ?? 0) === 0);
+    this.settleWith(admission, {
+      requestId: context.id,
+      tokens: usage ? usage.input.total + usage.output.total : 0,
+      costMicros: result.costMicros ?? 0,
+      refund,
+    });
+  }
+
+  /**
+   * Takes every counter the caller's policies name, all or none. `demand` is asked only when a
+   * counter needs tokens or cost; without it (endpoints whose cost has no ceiling before the call)
+   * nothing is reserved and the real use is charged when settling. Throws the caller-facing refusal.
+   */
+  async admitWith(input: AdmitInput): Promise<Admission | undefined> {
+    const { principal, endUser } = input;
     const applied = resolvePolicies(principal, this.options.policies);
-    context.baselineModel = applied.baselineModel;
-    const endUser = request.endUser;
+    input.onBaseline?.(applied.baselineModel);
     if (applied.requireCredits && endUser === undefined) {
       throw new GatewayError(
         'invalid_request',
@@ -58,19 +133,8 @@ export class Governor {
         { param: 'user' },
       );
     }
-    const demand: Demand = { tokens: 0, costMicros: 0 };
-    if (applied.needsCost) {
-      const prompt = await this.options.estimatePromptTokens(request);
-      const maxOutput = request.sampling.maxOutputTokens;
-      demand.tokens = prompt + (maxOutput ?? this.options.defaultOutputTokens);
-      demand.costMicros = maxCostMicros(
-        plan,
-        prompt,
-        maxOutput,
-        this.options.maxOutputOf,
-        this.options.defaultOutputTokens,
-      );
-    }
+    const demand: Demand =
+      applied.needsCost && input.demand ? await input.demand() : { tokens: 0, costMicros: 0 };
     const now = this.now();
     const { checks, labels } = buildChecks(principal, applied, endUser, demand, this.clock, now);
     let credit: Admission['credit'];
@@ -79,64 +143,64 @@ export class Governor {
       checks.push({ kind: 'credits', key: creditAccounts.available(credit.ref), amount: credit.amount });
       labels.push({ scope: 'end user', name: endUser });
     }
-    if (checks.length === 0) return;
+    if (checks.length === 0) return undefined;
     const result = await this.options.limits.acquire(checks, now);
     if (!result.granted) {
       const check = checks[result.failedIndex] as LimitCheck;
       const label = labels[result.failedIndex] as CheckLabel;
       if (check.kind === 'requests' || check.kind === 'tokens') {
-        const limit = check.limitPerMinute;
-        const resetMs = result.retryAfterMs ?? 60_000;
-        const state: CounterState = { limit, remaining: result.available, resetMs };
-        context.limitHeaders = {};
-        writeRateLimitHeaders(
-          context.limitHeaders,
-          check.kind,
-          state,
-          label.scope === 'end user' ? '-user' : '',
-        );
+        const state: CounterState = {
+          limit: check.limitPerMinute,
+          remaining: result.available,
+          resetMs: result.retryAfterMs ?? 60_000,
+        };
+        const headers: Record<string, string> = {};
+        writeRateLimitHeaders(headers, check.kind, state, label.scope === 'end user' ? '-user' : '');
+        input.onHeaders?.(headers);
       }
       throw refusalError(check, label, result.available, result.retryAfterMs);
     }
-    context.governance = { checks, labels, demand, credit };
-    context.limitHeaders = rateLimitHeaders(checks, labels, result.states);
-    if (credit) this.options.credits.recordHold(credit.ref, credit.amount, context.id);
+    input.onHeaders?.(rateLimitHeaders(checks, labels, result.states));
+    if (credit) this.options.credits.recordHold(credit.ref, credit.amount, input.requestId);
+    return { checks, labels, demand, credit };
   }
 
-  /** Settles the counters of an admitted request (a no-op for one that was never admitted). */
-  finish(context: RequestContext, result: SettledResult): void {
-    const admission = context.governance;
-    if (!admission) return;
-    context.governance = undefined;
-    const usage = result.usage;
-    const tokens = usage ? usage.input.total + usage.output.total : 0;
-    const cost = result.costMicros ?? 0;
-    // The end user pays nothing when the provider failed, or when the client left before any output.
-    const refund =
-      result.outcome === 'error' ||
-      result.outcome === 'incomplete' ||
-      (result.outcome === 'aborted' && (usage?.output.total ?? 0) === 0);
-    const charged = admission.credit ? Math.min(refund ? 0 : cost, admission.credit.amount) : 0;
-    const used: Record<LimitCheck['kind'], number> = {
+  /** Replaces an admission's reservations by what the request really used. */
+  settleWith(admission: Admission, used: SettleInput): void {
+    const charged = admission.credit ? this.charge(admission, used) : 0;
+    const amounts: Record<LimitCheck['kind'], number> = {
       requests: 1,
-      tokens,
+      tokens: used.tokens,
       concurrency: 0,
-      budget: cost,
+      budget: used.costMicros,
       credits: charged,
     };
-    const actual = admission.checks.map((check) => used[check.kind]);
     this.options.limits
-      .settle(admission.checks, actual, this.now())
+      .settle(
+        admission.checks,
+        admission.checks.map((check) => amounts[check.kind]),
+        this.now(),
+      )
       .catch((error: unknown) => this.options.onSettleError(error));
     if (admission.credit) {
       this.options.credits.recordFinish(
         admission.credit.ref,
         admission.credit.amount,
         charged,
-        context.id,
-        refund,
+        used.requestId,
+        used.refund,
       );
     }
+  }
+
+  /**
+   * What the end user pays: nothing on a refund; else the real cost, capped at the hold when one was
+   * reserved (the ceiling is what the user agreed to), or the real cost when nothing could be held.
+   */
+  private charge(admission: Admission, used: SettleInput): number {
+    if (used.refund) return 0;
+    const held = admission.credit?.amount ?? 0;
+    return held > 0 ? Math.min(used.costMicros, held) : used.costMicros;
   }
 }
 

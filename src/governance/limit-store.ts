@@ -27,8 +27,9 @@ export interface ConcurrencyCheck {
 
 /**
  * Micro-dollars spendable in one window (the key names the window, e.g. `…|day|20261125`):
- * settled spend plus open reservations may not pass `limitMicros`. `expiresAt` lets the store
- * forget a finished window.
+ * settled spend plus open reservations may not pass `limitMicros`, and a zero `amount` (a request
+ * charged only after the call) is refused once nothing is left. `expiresAt` lets the store forget a
+ * finished window.
  */
 export interface BudgetCheck {
   kind: 'budget';

@@ -116,12 +116,14 @@ export class MemoryLimitStore implements LimitStore {
       case 'budget': {
         const window = this.windows.get(check.key);
         const left = check.limitMicros - (window ? window.spent + window.reserved : 0);
-        if (left >= check.amount) return undefined;
+        // A zero demand (charged after the call) still needs something left: a spent budget refuses.
+        if (left >= check.amount && (check.amount > 0 || left > 0)) return undefined;
         return { retryAfterMs: undefined, available: Math.max(0, left) };
       }
       case 'credits': {
         const available = this.balances.get(check.key)?.available ?? 0;
-        return available >= check.amount ? undefined : { retryAfterMs: undefined, available };
+        const enough = available >= check.amount && (check.amount > 0 || available > 0);
+        return enough ? undefined : { retryAfterMs: undefined, available: Math.max(0, available) };
       }
     }
   }
