@@ -2,7 +2,13 @@ import type { CanonMessage } from './message.js';
 import type { CanonTool, CanonToolChoice, JsonSchema } from './tool.js';
 
 /** The API shapes Switchyard speaks, on either side. */
-export type ShapeId = 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'gemini';
+export type ShapeId =
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'anthropic-messages'
+  | 'gemini'
+  /** Legacy `/v1/completions`, served by translation to chat. */
+  | 'openai-completions';
 
 /** Fields the hub does not model, kept per origin shape so a same-shape hop restores them losslessly. */
 export type VendorFields = Partial<Record<ShapeId, Record<string, unknown>>>;
@@ -24,8 +30,23 @@ export type CanonOutputFormat =
   | { type: 'text' }
   | { type: 'json'; schema?: JsonSchema; schemaName?: string; schemaDescription?: string; strict?: boolean };
 
+/**
+ * What a request asks a deployment to do. Chat (and legacy completions, translated to chat) is the
+ * default; the other endpoints need a model that serves them.
+ */
+export type EndpointKind =
+  | 'chat'
+  | 'embeddings'
+  | 'moderations'
+  | 'rerank'
+  | 'images'
+  | 'speech'
+  | 'transcriptions';
+
 /** Routing wishes carried in the body (OpenRouter-style), beside the `model` field. */
 export interface RoutingHints {
+  /** The endpoint being served; absent means chat. */
+  endpoint?: EndpointKind;
   /** Models to try after `model`, in order (`models: [...]`). */
   models?: string[];
   /** Price ceilings in USD per million tokens. */
@@ -62,6 +83,12 @@ export interface CanonRequest {
    * any other target reports each as a warning (or an error in strict mode), never a silent drop.
    */
   ext?: Record<string, Record<string, unknown>>;
+  /**
+   * Strict translation: a parameter the chosen target cannot honour fails the request (400 naming it)
+   * instead of becoming a warning. Set from `ext.switchyard.strict`, the `X-Switchyard-Strict` header
+   * or the `translation.strict` default.
+   */
+  strict?: boolean;
   /** Routing wishes beside `model` (fallback list, price ceiling, sort order). */
   routing?: RoutingHints;
   /** Lossless carry of fields the hub does not model. */

@@ -10,6 +10,19 @@ const capabilitiesSchema = z.strictObject({
   reasoning: z.boolean().optional(),
   streaming: z.boolean().optional(),
   embeddings: z.boolean().optional(),
+  moderation: z.boolean().optional(),
+  rerank: z.boolean().optional(),
+  imageGeneration: z.boolean().optional(),
+  speech: z.boolean().optional(),
+  transcription: z.boolean().optional(),
+});
+
+/** USD per unit for endpoints not billed by the token; absent keys are unknown prices. */
+const unitPricesSchema = z.strictObject({
+  perImage: z.number().nonnegative().max(1_000).optional(),
+  perMillionCharacters: z.number().nonnegative().max(1_000_000).optional(),
+  perMinute: z.number().nonnegative().max(1_000).optional(),
+  perSearchUnit: z.number().nonnegative().max(1_000).optional(),
 });
 
 const entrySchema = z.strictObject({
@@ -24,6 +37,7 @@ const entrySchema = z.strictObject({
   contextWindow: z.number().int().positive().nullable(),
   maxOutputTokens: z.number().int().positive().nullable().optional(),
   capabilities: capabilitiesSchema,
+  unitPrices: unitPricesSchema.optional(),
   /** Relative strength for `strategy:quality`; higher is stronger. Null or absent when there is no basis. */
   quality: z.number().min(0).max(100).nullable().optional(),
   priceDate: z.iso.date().nullable(),

@@ -137,6 +137,33 @@ describe('createModelCatalog', () => {
       reasoning: false,
       streaming: false,
       embeddings: false,
+      moderation: false,
+      rerank: false,
+      imageGeneration: false,
+      speech: false,
+      transcription: false,
+    });
+    expect(unknown?.unitPrices).toEqual({
+      imageMicros: null,
+      millionCharactersMicros: null,
+      minuteMicros: null,
+      searchUnitMicros: null,
+    });
+  });
+
+  it('reads unit prices as integer micro-dollars per unit', () => {
+    const priced = createModelCatalog(
+      {
+        version: 'v',
+        models: [entry({ unitPrices: { perImage: 0.04, perMillionCharacters: 15, perMinute: 0.006 } })],
+      },
+      'test.json',
+    ).find('openai', 'm');
+    expect(priced?.unitPrices).toEqual({
+      imageMicros: 40_000,
+      millionCharactersMicros: 15_000_000,
+      minuteMicros: 6_000,
+      searchUnitMicros: null,
     });
   });
 

@@ -57,6 +57,11 @@ export function toMicrosPerMillion(usdPerMillion: number | null | undefined): nu
   return Math.round(usdPerMillion * 1_000_000);
 }
 
+/** USD per unit → integer micro-dollars per unit; absent stays null (unknown, never free). */
+function toMicros(usd: number | undefined): number | null {
+  return usd === undefined ? null : Math.round(usd * 1_000_000);
+}
+
 function toCatalogEntry(entry: CatalogDocumentEntry): CatalogEntry {
   const capabilities = entry.capabilities;
   const result: CatalogEntry = {
@@ -78,6 +83,17 @@ function toCatalogEntry(entry: CatalogDocumentEntry): CatalogEntry {
       reasoning: capabilities.reasoning ?? false,
       streaming: capabilities.streaming ?? false,
       embeddings: capabilities.embeddings ?? false,
+      moderation: capabilities.moderation ?? false,
+      rerank: capabilities.rerank ?? false,
+      imageGeneration: capabilities.imageGeneration ?? false,
+      speech: capabilities.speech ?? false,
+      transcription: capabilities.transcription ?? false,
+    },
+    unitPrices: {
+      imageMicros: toMicros(entry.unitPrices?.perImage),
+      millionCharactersMicros: toMicros(entry.unitPrices?.perMillionCharacters),
+      minuteMicros: toMicros(entry.unitPrices?.perMinute),
+      searchUnitMicros: toMicros(entry.unitPrices?.perSearchUnit),
     },
     quality: entry.quality ?? null,
     priceDate: entry.priceDate,

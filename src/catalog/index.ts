@@ -6,4 +6,4 @@ export { computeCostMicros, formatUsd } from './compute-cost.js';
 export { loadCatalogFile, loadCatalogWithFiles } from './load-catalog-file.js';
 export type { CatalogSource } from './merge-catalogs.js';
 export { layerCatalogs, mergeCatalogs } from './merge-catalogs.js';
-export type { CatalogEntry, ModelCapabilities, ModelCatalog, ModelPrice } from './types.js';
+export type { CatalogEntry, ModelCapabilities, ModelCatalog, ModelPrice, UnitPrices } from './types.js';

@@ -20,6 +20,27 @@ export interface ModelCapabilities {
   streaming: boolean;
   /** An embedding model (served by `/v1/embeddings`, not chat). */
   embeddings: boolean;
+  /** A moderation classifier (`/v1/moderations`). */
+  moderation: boolean;
+  /** A reranker (`/v1/rerank`). */
+  rerank: boolean;
+  /** An image generator (`/v1/images/generations`). */
+  imageGeneration: boolean;
+  /** A text-to-speech model (`/v1/audio/speech`). */
+  speech: boolean;
+  /** A speech-to-text model (`/v1/audio/transcriptions`). */
+  transcription: boolean;
+}
+
+/**
+ * Prices of endpoints billed by something other than tokens, in integer micro-dollars per unit
+ * (per image, per million characters, per minute of audio, per search unit); null when unknown.
+ */
+export interface UnitPrices {
+  imageMicros: number | null;
+  millionCharactersMicros: number | null;
+  minuteMicros: number | null;
+  searchUnitMicros: number | null;
 }
 
 /** One priced model of one provider. */
@@ -34,6 +55,7 @@ export interface CatalogEntry {
   contextWindow: number | null;
   maxOutputTokens: number | null;
   capabilities: ModelCapabilities;
+  unitPrices: UnitPrices;
   /** 0..100, relative strength for `strategy:quality` (higher is stronger); null when unknown. */
   quality: number | null;
   /** ISO date (YYYY-MM-DD) the price was taken; null when the price is unknown. */

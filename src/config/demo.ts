@@ -14,6 +14,11 @@ export const demoModelNames = [
   'demo-reasoner',
   'demo-local',
   'demo-embed',
+  'demo-moderation',
+  'demo-rerank',
+  'demo-image',
+  'demo-tts',
+  'demo-transcribe',
 ] as const;
 
 /**

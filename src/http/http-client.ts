@@ -14,7 +14,8 @@ export interface HttpRequestSpec {
   url: string;
   method: 'POST' | 'GET';
   headers: Record<string, string>;
-  body?: string;
+  /** Text (JSON) or bytes (multipart uploads). */
+  body?: string | Uint8Array;
 }
 
 /** Per-request options for `HttpClient.send`. */

@@ -1,13 +1,18 @@
-import { anthropicMessagesEgress } from '../codecs/anthropic-messages/index.js';
+import type { ModelCatalog } from '../catalog/index.js';
+import { createAnthropicEgress, defaultAnthropicMaxTokens } from '../codecs/anthropic-messages/index.js';
 import { geminiEgress } from '../codecs/gemini/index.js';
 import type { ResolvedProvider } from '../config/index.js';
 import { anthropicEndpoint, createCodecAdapter, geminiEndpoint } from './native/create-codec-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
 import type { ProviderAdapter } from './provider.js';
 
-/** Builds the adapter for each configured provider, by the protocol its preset speaks. */
+/**
+ * Builds the adapter for each configured provider, by the protocol its preset speaks. The catalog gives
+ * per-model facts adapters need (the default `max_tokens` Anthropic requires: the model's maximum output).
+ */
 export function createProviderAdapters(
   providers: ReadonlyMap<string, ResolvedProvider>,
+  catalog?: Pick<ModelCatalog, 'find'>,
 ): Map<string, ProviderAdapter> {
   const adapters = new Map<string, ProviderAdapter>();
   for (const [name, provider] of providers) {
@@ -16,7 +21,14 @@ export function createProviderAdapters(
         adapters.set(name, createOpenAiCompatibleAdapter(provider));
         break;
       case 'anthropic-messages':
-        adapters.set(name, createCodecAdapter(provider, anthropicMessagesEgress, anthropicEndpoint));
+        adapters.set(
+          name,
+          createCodecAdapter(
+            provider,
+            createAnthropicEgress(maxOutputOf(provider, catalog)),
+            anthropicEndpoint,
+          ),
+        );
         break;
       case 'gemini':
         adapters.set(name, createCodecAdapter(provider, geminiEgress, geminiEndpoint));
@@ -24,4 +36,16 @@ export function createProviderAdapters(
     }
   }
   return adapters;
+}
+
+/** The model's maximum output from the catalog, else 4096 (simulator fault directives are ignored). */
+function maxOutputOf(
+  provider: ResolvedProvider,
+  catalog: Pick<ModelCatalog, 'find'> | undefined,
+): (model: string) => number {
+  const catalogProvider = provider.preset.catalogProvider ?? provider.preset.id;
+  return (model) => {
+    const name = catalogProvider === 'simulator' ? (model.split('+')[0] ?? model) : model;
+    return catalog?.find(catalogProvider, name)?.maxOutputTokens ?? defaultAnthropicMaxTokens;
+  };
 }

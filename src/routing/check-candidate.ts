@@ -39,7 +39,8 @@ export function checkCandidate(
   ) {
     return 'not allowed for this industry';
   }
-  if (deployment.embeddingOnly) return 'an embedding model';
+  const endpointMismatch = checkEndpoint(deployment, requirements);
+  if (endpointMismatch) return endpointMismatch;
   if (limits.selfHostedOnly && !deployment.selfHosted) return 'not a self-hosted server';
   const capabilities = deployment.capabilities;
   if (requirements.tools && capabilities.tools === false) return 'lacks tool calling';
@@ -67,5 +68,14 @@ export function checkCandidate(
   const unavailable = health.unavailable(deployment.id);
   if (unavailable)
     return `${unavailable.reason} for ${Math.max(0, Math.ceil((unavailable.until - Date.now()) / 1000))} s`;
+  return undefined;
+}
+
+/** Chat goes only to chat models; every other endpoint only to models flagged for it (when the catalog knows). */
+function checkEndpoint(deployment: Deployment, requirements: RequestRequirements): string | undefined {
+  const { endpoint } = requirements;
+  if (endpoint === 'chat' && deployment.embeddingOnly) return 'an embedding model';
+  if (deployment.endpoints && !deployment.endpoints.has(endpoint))
+    return endpoint === 'chat' ? 'not a chat model' : `does not serve ${endpoint}`;
   return undefined;
 }

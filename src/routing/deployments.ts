@@ -1,3 +1,4 @@
+import type { EndpointKind } from '../canon/index.js';
 import type { CatalogEntry, ModelCatalog } from '../catalog/index.js';
 import type { ResolvedConfig } from '../config/index.js';
 import type { DeploymentOverrides } from '../config/types.js';
@@ -20,6 +21,8 @@ export interface Deployment {
   selfHosted: boolean;
   capabilities: DeploymentCapabilities;
   contextWindow: number | undefined;
+  /** The longest answer the model gives, when the catalog says. */
+  maxOutputTokens?: number;
   /** Micro-dollars per million tokens; null when unknown. */
   inputPrice: number | null;
   outputPrice: number | null;
@@ -29,6 +32,11 @@ export interface Deployment {
   continuation: boolean;
   /** An embedding-only model: never a candidate for chat. */
   embeddingOnly: boolean;
+  /**
+   * The endpoints the catalog says the model serves; undefined when the catalog does not know the
+   * model (then nothing is held against it).
+   */
+  endpoints: ReadonlySet<EndpointKind> | undefined;
 }
 
 /** Every deployment the gateway can reach, with lists pre-sorted for the routing strategies. */
@@ -156,6 +164,7 @@ function buildDeployment(
     selfHosted,
     capabilities,
     contextWindow: overrides?.contextWindow ?? entry?.contextWindow ?? undefined,
+    ...(entry?.maxOutputTokens ? { maxOutputTokens: entry.maxOutputTokens } : {}),
     inputPrice: micros(overrides?.inputPerMillion) ?? entry?.price.inputMicrosPerMillion ?? null,
     outputPrice: micros(overrides?.outputPerMillion) ?? entry?.price.outputMicrosPerMillion ?? null,
     quality: overrides?.quality ?? entry?.quality ?? undefined,
@@ -163,5 +172,20 @@ function buildDeployment(
     // assumed to (OpenAI itself answers anew), unless configuration says so.
     continuation: overrides?.continuation ?? providerType.startsWith('simulator'),
     embeddingOnly: entry?.capabilities.embeddings === true,
+    endpoints: entry ? endpointsOf(entry) : undefined,
   };
+}
+
+/** A catalog model serves the special endpoints it is flagged for, or else chat. */
+function endpointsOf(entry: CatalogEntry): ReadonlySet<EndpointKind> {
+  const { capabilities } = entry;
+  const endpoints = new Set<EndpointKind>();
+  if (capabilities.embeddings) endpoints.add('embeddings');
+  if (capabilities.moderation) endpoints.add('moderations');
+  if (capabilities.rerank) endpoints.add('rerank');
+  if (capabilities.imageGeneration) endpoints.add('images');
+  if (capabilities.speech) endpoints.add('speech');
+  if (capabilities.transcription) endpoints.add('transcriptions');
+  if (endpoints.size === 0) endpoints.add('chat');
+  return endpoints;
 }

@@ -1,7 +1,9 @@
-import type { CanonRequest } from '../canon/index.js';
+import type { CanonRequest, EndpointKind } from '../canon/index.js';
 
 /** What a request needs from a deployment, derived once per request. */
 export interface RequestRequirements {
+  /** The endpoint being served (chat unless the request says otherwise). */
+  endpoint: EndpointKind;
   tools: boolean;
   jsonSchema: boolean;
   vision: boolean;
@@ -43,6 +45,7 @@ export function readRequirements(request: CanonRequest): RequestRequirements {
   const promptTokens = Math.ceil(characters / 4) + 3 * request.messages.length;
   const outputTokens = request.sampling.maxOutputTokens;
   return {
+    endpoint: request.routing?.endpoint ?? 'chat',
     tools: (request.tools?.length ?? 0) > 0 && request.toolChoice !== 'none',
     jsonSchema: request.output?.type === 'json' && request.output.schema !== undefined,
     vision,

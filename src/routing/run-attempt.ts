@@ -40,6 +40,7 @@ export type AttemptSuccess =
 export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
   const { adapter, target, request } = input;
   const { spec, warnings } = adapter.buildRequest(request, target.model);
+  if (request.strict && warnings.length > 0) throw strictRejection(warnings, target);
   const controller = new AttemptController(input.signal);
   const startedAt = performance.now();
   const ttftError = () =>
@@ -85,6 +86,20 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
       controller.dispose();
     }
   }
+}
+
+/**
+ * Strict translation: the target cannot take the request as given, so nothing is sent and the caller
+ * gets a 400 naming the first parameter (every one is listed in the message).
+ */
+function strictRejection(warnings: Warning[], target: RouteTarget): GatewayError {
+  const first = warnings[0] as Warning;
+  const list = warnings.map((warning) => warning.message).join(' ');
+  return new GatewayError(
+    'invalid_request',
+    `Strict mode: ${target.provider}/${target.model} cannot honour this request as given. ${list}`,
+    { param: first.field ?? 'ext.switchyard.strict', code: 'unsupported_parameter' },
+  );
 }
 
 function isJson(response: UpstreamResponse): boolean {

@@ -3,18 +3,23 @@ import { anthropicMessagesIngress } from '../codecs/anthropic-messages/index.js'
 import { geminiIngress } from '../codecs/gemini/index.js';
 import { azureChatIngress } from '../codecs/openai-chat/azure-ingress.js';
 import { openAiChatIngress } from '../codecs/openai-chat/index.js';
-import { openAiResponsesIngress } from '../codecs/openai-responses/index.js';
+import { openAiCompletionsIngress } from '../codecs/openai-completions/index.js';
+import { openAiResponsesIngress, type ResponseHistory } from '../codecs/openai-responses/index.js';
+import type { EndpointServices } from '../endpoints/handler.js';
+import { buildEndpointRoutes } from '../endpoints/routes.js';
 import type { Pipeline } from '../pipeline/compose.js';
 import type { Router } from '../routing/resolve-plan.js';
 import type { Logger } from '../telemetry/logger.js';
 import { type AdminDependencies, adminPrefix, createAdminHandler } from './admin/index.js';
 import type { RouteTable } from './create-server.js';
 import { parseAzureDeploymentPath, parseGeminiPath } from './gemini-path.js';
+import { IdempotencyCache } from './idempotency.js';
 import { notFound } from './respond.js';
 import { createEstimateHandler } from './routes/estimate.js';
 import { handleHealth, handleReady, type ReadinessProbe } from './routes/health.js';
 import { createInferenceHandler } from './routes/inference.js';
 import { createModelsHandler } from './routes/models.js';
+import { createStoredResponsesHandler } from './routes/stored-responses.js';
 
 /** What the HTTP routes are built from. */
 export interface RouteDependencies {
@@ -23,8 +28,14 @@ export interface RouteDependencies {
   router: Router;
   logger: Logger;
   maxBodyBytes: number;
+  /** Always add the `switchyard` summary object to JSON bodies (else only when the caller asks). */
+  summaryInBody: boolean;
   defaultOutputTokens: number;
   readiness: ReadinessProbe;
+  /** The turns behind `previous_response_id`, also served by `GET`/`DELETE /v1/responses/{id}`. */
+  responseHistory: ResponseHistory;
+  /** The non-chat endpoints (embeddings, rerank, audio, ...). */
+  endpoints: EndpointServices;
   /** The admin API under /admin/v1/ (absent: not served). */
   admin?: AdminDependencies;
 }
@@ -35,10 +46,13 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     pipeline: dependencies.pipeline,
     maxBodyBytes: dependencies.maxBodyBytes,
     logger: dependencies.logger,
+    summaryInBody: dependencies.summaryInBody,
+    idempotency: { cache: new IdempotencyCache(), keys: dependencies.keys },
   };
   const chat = createInferenceHandler(openAiChatIngress, inference);
   const azureChat = createInferenceHandler(azureChatIngress, inference);
   const messages = createInferenceHandler(anthropicMessagesIngress, inference);
+  const completions = createInferenceHandler(openAiCompletionsIngress, inference);
   const responses = createInferenceHandler(openAiResponsesIngress, inference);
   const gemini = createInferenceHandler(geminiIngress, inference);
   const models = createModelsHandler(openAiChatIngress, dependencies.keys, dependencies.router, Date.now());
@@ -48,13 +62,16 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     maxBodyBytes: dependencies.maxBodyBytes,
     defaultOutputTokens: dependencies.defaultOutputTokens,
   });
+  const storedResponses = createStoredResponsesHandler(dependencies.responseHistory, dependencies.keys);
+  const endpointRoutes = buildEndpointRoutes(dependencies.endpoints);
   const geminiRoute = (prefix: string) => ({
     method: 'POST',
     prefix,
     handler: ((request, response, query, path) => {
       const parsed = parseGeminiPath(path);
-      if (!parsed || (parsed.method !== 'generateContent' && parsed.method !== 'streamGenerateContent')) {
-        return notFound(response, path);
+      if (!parsed) return notFound(response, path);
+      if (parsed.method !== 'generateContent' && parsed.method !== 'streamGenerateContent') {
+        return endpointRoutes.gemini[parsed.method](request, response, query, path, { model: parsed.model });
       }
       return gemini(request, response, query, {
         model: parsed.model,
@@ -80,11 +97,18 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
         (request, response, query) => chat(request, response, query, {}),
       ],
       ['POST /v1/messages', (request, response, query) => messages(request, response, query, {})],
+      ['POST /v1/completions', (request, response, query) => completions(request, response, query, {})],
+      ['POST /completions', (request, response, query) => completions(request, response, query, {})],
       ['POST /v1/responses', (request, response, query) => responses(request, response, query, {})],
       ['GET /v1/models', (request, response, query) => models(request, response, query)],
+      [
+        'GET /v1beta/models',
+        (request, response, query, path) => models(request, response, query, undefined, path),
+      ],
       ['POST /v1/estimate', (request, response, query) => estimate(request, response, query)],
       ['GET /health', (_request, response) => handleHealth(response)],
       ['GET /ready', (_request, response) => handleReady(response, dependencies.readiness)],
+      ...endpointRoutes.exact,
     ]),
     prefix: [
       {
@@ -97,14 +121,23 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
           return azureChat(request, response, query, { model: azure.deployment });
         },
       },
+      { method: 'GET', prefix: '/v1/responses/', handler: storedResponses },
+      { method: 'DELETE', prefix: '/v1/responses/', handler: storedResponses },
       geminiRoute('/v1beta/models/'),
       geminiRoute('/v1/models/'),
-      {
+      ...['/v1/models/', '/v1beta/models/'].map((prefix) => ({
         method: 'GET',
-        prefix: '/v1/models/',
-        handler: (request, response, query, path) =>
-          models(request, response, query, decodeURIComponent(path.slice('/v1/models/'.length))),
-      },
+        prefix,
+        handler: ((request, response, query, path) => {
+          let id: string;
+          try {
+            id = decodeURIComponent(path.slice(prefix.length));
+          } catch {
+            return notFound(response, path);
+          }
+          return models(request, response, query, id, path);
+        }) satisfies RouteTable['prefix'][number]['handler'],
+      })),
       // Last: the inference prefixes above are checked first on the hot path.
       ...adminRoutes,
     ],

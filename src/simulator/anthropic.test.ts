@@ -157,7 +157,7 @@ describe('auth and models', () => {
       ]),
       has_more: false,
       first_id: 'demo-fast',
-      last_id: 'demo-embed',
+      last_id: 'demo-transcribe',
     });
     expect((await get(simulator, '/v1/models')).json).toMatchObject({ object: 'list' });
     expect((await get(simulator, '/v1/models/demo-smart', HEADERS)).json).toMatchObject({

@@ -14,6 +14,8 @@ const requestPrefix = Math.floor(Math.random() * 0xffffff)
  * of delayed answers so they die with the connection.
  */
 export class Exchange {
+  /** The request body as bytes (multipart uploads need them unchanged). */
+  bodyBytes: Buffer = Buffer.alloc(0);
   readonly requestId = `req_${requestPrefix}${(++requestCounter).toString(16).padStart(10, '0')}`;
   closed = false;
   #serverClosed = false;

@@ -5,6 +5,11 @@ export const DEMO_MODELS: readonly string[] = [
   'demo-reasoner',
   'demo-local',
   'demo-embed',
+  'demo-moderation',
+  'demo-rerank',
+  'demo-image',
+  'demo-tts',
+  'demo-transcribe',
 ];
 
 const CREATED = 1735689600;

@@ -75,7 +75,8 @@ function route(request: IncomingMessage, response: ServerResponse, context: Simu
   const protocol = protocolOf(method, path, request.headers);
   const record = context.recorder.create(method, path, recordedHeaders(request), protocol);
   const exchange = new Exchange(request, response, record, context.recorder);
-  readBody(request, (raw) => {
+  readBody(request, (raw, bytes) => {
+    exchange.bodyBytes = bytes;
     if (raw === undefined) {
       exchange.sendError({ ...invalidRequest('Request body too large.'), status: 413 });
       return;
@@ -140,8 +141,11 @@ function recordedHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Collects the body as text; calls back with undefined when it exceeds the size limit. */
-function readBody(request: IncomingMessage, done: (raw: string | undefined) => void): void {
+/**
+ * Collects the body as text (and as bytes, for multipart uploads); calls back with undefined when it
+ * exceeds the size limit.
+ */
+function readBody(request: IncomingMessage, done: (raw: string | undefined, bytes: Buffer) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
@@ -153,10 +157,8 @@ function readBody(request: IncomingMessage, done: (raw: string | undefined) => v
     else chunks.push(chunk);
   });
   request.on('end', () => {
-    if (tooLarge) done(undefined);
-    else
-      done(
-        chunks.length === 1 ? (chunks[0]?.toString('utf8') ?? '') : Buffer.concat(chunks).toString('utf8'),
-      );
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    if (tooLarge) done(undefined, Buffer.alloc(0));
+    else done(bytes.toString('utf8'), bytes);
   });
 }

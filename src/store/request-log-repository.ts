@@ -71,6 +71,16 @@ export interface RequestLogRepository {
   list(query: RequestLogQuery): Promise<RequestLogRow[]>;
   count(): Promise<number>;
   findById(id: string): Promise<RequestLogRow | undefined>;
+  /** Priced spend since `sinceMs` per key, team and end user (start-up seeding of budget counters). */
+  spendSince(sinceMs: number): Promise<AttributedSpend[]>;
+}
+
+/** Spend of one key / team / end-user combination, in micro-dollars. */
+export interface AttributedSpend {
+  keyId: string | null;
+  teamId: string | null;
+  endUser: string | null;
+  micros: number;
 }
 
 /** Options for {@link createRequestLogRepository}. */
@@ -138,6 +148,28 @@ export function createRequestLogRepository(
           .select((builder) => builder.fn.countAll().as('total'))
           .executeTakeFirstOrThrow();
         return Number(row.total);
+      });
+    },
+    spendSince(sinceMs) {
+      return runStoreOperation('sum request log spend', async () => {
+        const rows = await db
+          .selectFrom('request_log')
+          .select((builder) => [
+            'key_id',
+            'team_id',
+            'end_user',
+            builder.fn.sum<string | number>('cost_micros').as('micros'),
+          ])
+          .where('created_at', '>=', sinceMs)
+          .where('cost_micros', 'is not', null)
+          .groupBy(['key_id', 'team_id', 'end_user'])
+          .execute();
+        return rows.map((row) => ({
+          keyId: row.key_id,
+          teamId: row.team_id,
+          endUser: row.end_user,
+          micros: Number(row.micros),
+        }));
       });
     },
     findById(id) {

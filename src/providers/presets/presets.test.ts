@@ -24,6 +24,7 @@ describe('providerPresets', () => {
       'openrouter',
       'anthropic',
       'gemini',
+      'cohere',
       'vllm',
       'ollama',
       'lmstudio',

@@ -31,7 +31,7 @@ export interface ProviderPreset {
   id: string;
   displayName: string;
   /** The wire protocol the upstream speaks (the egress codec its adapter uses). */
-  protocol: 'openai-chat' | 'anthropic-messages' | 'gemini';
+  protocol: 'openai-chat' | 'anthropic-messages' | 'gemini' | 'cohere';
   /** Catalog provider id whose prices apply, when not the preset's own id (the simulator's protocol variants). */
   catalogProvider?: string;
   /** Includes the `/v1`-style prefix, so `${baseUrl}/chat/completions` is the endpoint. */
