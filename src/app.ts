@@ -130,7 +130,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       logger,
       governor: governance.governor,
     },
-    admin: wireAdminApi({ config, store, keys, keyCache, credits: governance.credits }),
+    admin: wireAdminApi({
+      config,
+      store,
+      keys,
+      keyCache,
+      policies: governance.policies,
+      credits: governance.credits,
+    }),
   });
   const server = createHttpServer(routes, logger, {
     keepAliveTimeoutMs: config.server.keepAliveTimeoutMs,

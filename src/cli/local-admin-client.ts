@@ -24,6 +24,7 @@ export async function withLocalAdminClient<T>(
       usage: store.usage,
       credits: undefined,
       onKeysChanged: async () => undefined,
+      onPoliciesChanged: async () => undefined,
       maxBodyBytes: Number.MAX_SAFE_INTEGER,
     });
     return await action({

@@ -99,6 +99,7 @@ async function startHarness(options: { adminKey?: string; credits?: CreditsAdmin
     usage: store.usage,
     credits: options.credits,
     onKeysChanged: async () => undefined,
+    onPoliciesChanged: async () => undefined,
     maxBodyBytes: 4096,
   };
   const handler = createAdminHandler(deps, createLogger('silent'));

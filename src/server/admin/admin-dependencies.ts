@@ -22,6 +22,8 @@ export interface AdminDependencies {
   credits: CreditsAdmin | undefined;
   /** Called after every key change so this process's key cache sees it at once. */
   onKeysChanged(): Promise<void>;
+  /** Called after every team or plan change so this process's policy cache sees it at once. */
+  onPoliciesChanged(): Promise<void>;
   /** Bodies larger than this are refused with 413. */
   maxBodyBytes: number;
   now?: () => number;
@@ -36,6 +38,8 @@ export function wireAdminApi(parts: {
   store: Store;
   keys: KeyService;
   keyCache: Pick<KeyCache, 'refresh'>;
+  /** The governance policy cache (teams and plans). */
+  policies: { refresh(): Promise<void> };
   credits: CreditsAdmin | undefined;
 }): AdminDependencies {
   return {
@@ -47,6 +51,7 @@ export function wireAdminApi(parts: {
     usage: parts.store.usage,
     credits: parts.credits,
     onKeysChanged: () => parts.keyCache.refresh(),
+    onPoliciesChanged: () => parts.policies.refresh(),
     maxBodyBytes: Math.min(parts.config.server.maxBodyBytes, adminMaxBodyBytes),
   };
 }

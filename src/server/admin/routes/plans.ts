@@ -67,6 +67,7 @@ export function planRoutes(deps: AdminDependencies): AdminRoute[] {
           deletedAt: null,
         };
         await deps.plans.insert(record);
+        await deps.onPoliciesChanged();
         return describePlan(record);
       },
     }),
@@ -108,6 +109,7 @@ export function planRoutes(deps: AdminDependencies): AdminRoute[] {
         const id = params.id ?? '';
         const updated = await deps.plans.update(id, body, now());
         if (updated === undefined) throw notFound(`no plan with id '${id}'`);
+        await deps.onPoliciesChanged();
         return describePlan(updated);
       },
     }),
@@ -126,6 +128,7 @@ export function planRoutes(deps: AdminDependencies): AdminRoute[] {
           throw conflict(`plan '${plan.id}' is in use by ${keys} key(s): move them to another plan first`);
         }
         await deps.plans.softDelete(plan.id, now());
+        await deps.onPoliciesChanged();
         return { id: plan.id, object: 'plan', deleted: true as const };
       },
     }),

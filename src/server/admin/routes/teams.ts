@@ -73,6 +73,7 @@ export function teamRoutes(deps: AdminDependencies): AdminRoute[] {
           deletedAt: null,
         };
         await deps.teams.insert(record);
+        await deps.onPoliciesChanged();
         return describeTeam(record);
       },
     }),
@@ -114,6 +115,7 @@ export function teamRoutes(deps: AdminDependencies): AdminRoute[] {
         const id = params.id ?? '';
         const updated = await deps.teams.update(id, body, now());
         if (updated === undefined) throw notFound(`no team with id '${id}'`);
+        await deps.onPoliciesChanged();
         return describeTeam(updated);
       },
     }),
@@ -134,6 +136,7 @@ export function teamRoutes(deps: AdminDependencies): AdminRoute[] {
           );
         }
         await deps.teams.softDelete(team.id, now());
+        await deps.onPoliciesChanged();
         return { id: team.id, object: 'team', deleted: true as const };
       },
     }),
