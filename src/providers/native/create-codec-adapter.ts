@@ -2,7 +2,7 @@ import type { CanonRequest, Warning } from '../../canon/index.js';
 import type { EgressCodec } from '../../codecs/codec.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
-import type { ProviderAdapter } from '../provider.js';
+import type { HttpProviderAdapter } from '../provider.js';
 
 /** Where a protocol's endpoint is and which headers it needs besides the credential. */
 export interface ProtocolEndpoint {
@@ -18,7 +18,7 @@ export function createCodecAdapter(
   provider: ResolvedProvider,
   codec: EgressCodec,
   endpoint: ProtocolEndpoint,
-): ProviderAdapter {
+): HttpProviderAdapter {
   const { preset } = provider;
   const baseUrl = provider.baseUrl.replace(/\/+$/, '');
   const headers: Record<string, string> = {
@@ -34,6 +34,7 @@ export function createCodecAdapter(
   }
   const identity = (model: string) => ({ id: provider.name, model });
   return {
+    transport: 'http',
     name: provider.name,
     type: preset.id,
     catalogProvider: preset.catalogProvider ?? preset.id,
