@@ -1,6 +1,7 @@
 import { anthropicMessagesEgress } from '../codecs/anthropic-messages/index.js';
 import { geminiEgress } from '../codecs/gemini/index.js';
 import type { ResolvedProvider } from '../config/index.js';
+import { createCohereChatAdapter } from './cohere/chat-adapter.js';
 import { anthropicEndpoint, createCodecAdapter, geminiEndpoint } from './native/create-codec-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
 import type { ProviderAdapter } from './provider.js';
@@ -20,6 +21,9 @@ export function createProviderAdapters(
         break;
       case 'gemini':
         adapters.set(name, createCodecAdapter(provider, geminiEgress, geminiEndpoint));
+        break;
+      case 'cohere-chat':
+        adapters.set(name, createCohereChatAdapter(provider));
         break;
     }
   }
