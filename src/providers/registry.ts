@@ -5,6 +5,7 @@ import { createCohereChatAdapter } from './cohere/chat-adapter.js';
 import { anthropicEndpoint, createCodecAdapter, geminiEndpoint } from './native/create-codec-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
 import type { ProviderAdapter } from './provider.js';
+import { createVertexAdapter } from './vertex/vertex-adapter.js';
 import { createWatsonxChatAdapter } from './watsonx/chat-adapter.js';
 
 /** Builds the adapter for each configured provider, by the protocol its preset speaks. */
@@ -28,6 +29,9 @@ export function createProviderAdapters(
         break;
       case 'watsonx-chat':
         adapters.set(name, createWatsonxChatAdapter(provider));
+        break;
+      case 'vertex':
+        adapters.set(name, createVertexAdapter(provider));
         break;
     }
   }
