@@ -3,6 +3,12 @@
 // `runAttempt` with the gateway's HTTP client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  createServer as createHttp2Server,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
+import {
   type CanonEvent,
   type CanonRequest,
   type CanonResponse,
@@ -31,6 +37,15 @@ export interface FixtureReply {
   status?: number;
   headers?: Record<string, string>;
   body: string | Buffer | Array<string | Buffer>;
+  /** Wait this long before answering (for timeout tests); the answer is dropped if the client left. */
+  delayMs?: number;
+}
+
+/** What both HTTP/1.1 and HTTP/2 compatibility responses offer. */
+interface ReplyTarget {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  write(chunk: string | Buffer): unknown;
+  end(): unknown;
 }
 
 /** A local upstream that records every request and answers from `reply`. */
@@ -40,9 +55,13 @@ export interface FixtureServer extends TestServer {
 
 export async function startFixtureServer(
   reply: (request: RecordedRequest) => FixtureReply,
+  options: { http2?: boolean } = {},
 ): Promise<FixtureServer> {
   const requests: RecordedRequest[] = [];
-  const handler = (request: IncomingMessage, response: ServerResponse) => {
+  const handler = (
+    request: IncomingMessage | Http2ServerRequest,
+    response: ServerResponse | Http2ServerResponse,
+  ) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -54,14 +73,53 @@ export async function startFixtureServer(
       };
       requests.push(recorded);
       const answer = reply(recorded);
-      response.writeHead(answer.status ?? 200, answer.headers ?? { 'content-type': 'application/json' });
-      const parts = Array.isArray(answer.body) ? answer.body : [answer.body];
-      for (const part of parts) response.write(part);
-      response.end();
+      const target: ReplyTarget = response;
+      if (answer.delayMs !== undefined) {
+        const timer = setTimeout(() => send(target, answer), answer.delayMs);
+        response.on('close', () => clearTimeout(timer));
+        return;
+      }
+      send(target, answer);
     });
   };
+  if (options.http2) return Object.assign(await startHttp2Server(handler), { requests });
   const server = await startTestServer(handler);
   return Object.assign(server, { requests });
+}
+
+function send(target: ReplyTarget, answer: FixtureReply): void {
+  target.writeHead(answer.status ?? 200, answer.headers ?? { 'content-type': 'application/json' });
+  const parts = Array.isArray(answer.body) ? answer.body : [answer.body];
+  for (const part of parts) target.write(part);
+  target.end();
+}
+
+/** Cleartext HTTP/2 (h2c) on 127.0.0.1, for clients that speak only HTTP/2 (the AWS SDK's Bedrock client). */
+async function startHttp2Server(
+  handler: (request: Http2ServerRequest, response: Http2ServerResponse) => void,
+): Promise<TestServer> {
+  const server = createHttp2Server(handler);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  let accepted = 0;
+  server.on('connection', () => {
+    accepted += 1;
+  });
+  return {
+    server: server as unknown as TestServer['server'],
+    url: `http://127.0.0.1:${port}`,
+    connections: () => accepted,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** The provider `name` as the gateway resolves it from `yaml` and `env`. */

@@ -1,6 +1,7 @@
 import { anthropicMessagesEgress } from '../codecs/anthropic-messages/index.js';
 import { geminiEgress } from '../codecs/gemini/index.js';
 import type { ResolvedProvider } from '../config/index.js';
+import { createBedrockAdapter } from './bedrock/converse-adapter.js';
 import { createCohereChatAdapter } from './cohere/chat-adapter.js';
 import { anthropicEndpoint, createCodecAdapter, geminiEndpoint } from './native/create-codec-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
@@ -32,6 +33,9 @@ export function createProviderAdapters(
         break;
       case 'vertex':
         adapters.set(name, createVertexAdapter(provider));
+        break;
+      case 'bedrock-converse':
+        adapters.set(name, createBedrockAdapter(provider));
         break;
     }
   }
