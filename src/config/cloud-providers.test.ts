@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { providerPresets } from '../providers/presets/index.js';
+import { describeConfiguration } from './describe-configuration.js';
 import { detectProviders } from './detect-providers.js';
 import { loadConfiguration } from './index.js';
 import { issuesOfYaml, resolveYaml } from './test-helpers.js';
@@ -105,6 +106,12 @@ describe('cloud and vendor providers from the environment', () => {
     expect(config.providers.get('vertex')?.options.project).toBe('explicit');
     expect(config.providers.get('vertex')?.baseUrl).toBe('https://us-central1-aiplatform.googleapis.com');
     expect(config.providers.get('azure')?.options.apiVersion).toBe('2024-10-21');
+    expect(describeConfiguration(config)).toEqual(
+      expect.arrayContaining([
+        '  ibm (watsonx): https://eu-de.ml.cloud.ibm.com, key set, spaceId space-1, iamUrl https://iam.cloud.ibm.com, apiVersion 2025-02-06',
+        "  vertex (vertex): https://us-central1-aiplatform.googleapis.com, the cloud's default credentials, project explicit, location us-central1",
+      ]),
+    );
   });
 
   it('names what is missing', () => {
