@@ -108,7 +108,7 @@ describe('cloud and vendor providers from the environment', () => {
     expect(config.providers.get('azure')?.options.apiVersion).toBe('2024-10-21');
     expect(describeConfiguration(config)).toEqual(
       expect.arrayContaining([
-        '  ibm (watsonx): https://eu-de.ml.cloud.ibm.com, key set, spaceId space-1, iamUrl https://iam.cloud.ibm.com, apiVersion 2025-02-06',
+        '  ibm (watsonx): https://eu-de.ml.cloud.ibm.com, key set, apiVersion 2025-02-06, spaceId space-1, iamUrl https://iam.cloud.ibm.com',
         "  vertex (vertex): https://us-central1-aiplatform.googleapis.com, the cloud's default credentials, project explicit, location us-central1",
       ]),
     );
