@@ -94,7 +94,7 @@ function encodeContent(
         else if (part.type === 'tool-call')
           blocks.push({
             toolUse: {
-              toolUseId: part.callId,
+              toolUseId: bedrockToolUseId(part.callId),
               name: part.toolName,
               input: parseArguments(part.argumentsJson),
             },
@@ -117,7 +117,7 @@ function encodeContent(
         }
         return {
           toolResult: {
-            toolUseId: result.callId,
+            toolUseId: bedrockToolUseId(result.callId),
             content: content.length > 0 ? content : [{ text: '' }],
             ...(result.isError ? { status: 'error' as const } : {}),
           },
@@ -164,10 +164,19 @@ function encodeTools(request: CanonRequest, warnings: Warning[]): ToolConfigurat
       },
     })),
   };
+  // `auto` is the default and is left out: not every model family on Bedrock accepts toolChoice.
   if (choice === 'required') config.toolChoice = { any: {} };
-  else if (choice === 'auto') config.toolChoice = { auto: {} };
-  else if (choice !== undefined) config.toolChoice = { tool: { name: choice.toolName } };
+  else if (choice !== undefined && choice !== 'auto') config.toolChoice = { tool: { name: choice.toolName } };
   return config;
+}
+
+/**
+ * Bedrock accepts tool-use ids of 1-64 letters, digits, `_` and `-`. Ids from other providers are
+ * rewritten the same way in the call and its result, so the pair still matches.
+ */
+export function bedrockToolUseId(callId: string): string {
+  const cleaned = callId.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
+  return cleaned === '' ? 'tool_call' : cleaned;
 }
 
 /** Tool-call arguments as the object Bedrock wants; text that is not a JSON object becomes `{}`. */

@@ -3,7 +3,7 @@ import { GoogleAuth, gaxios, JWT } from 'google-auth-library';
 import { GatewayError } from '../../canon/index.js';
 import { isWireObject } from '../../codecs/shared/read-fields.js';
 import type { CancelSignal, TransportTimeouts } from '../../http/index.js';
-import { abandonable } from '../watsonx/iam-token.js';
+import { abandonable } from '../abandonable.js';
 
 const cloudPlatformScope = 'https://www.googleapis.com/auth/cloud-platform';
 /** google-auth-library's fixed token endpoint; a key file's own `token_uri` replaces it. */

@@ -49,7 +49,7 @@ beforeAll(() => {
 });
 
 /** Plays Google's token endpoint: checks the JWT-bearer grant and its RS256 signature. */
-function tokenReply(request: RecordedRequest): FixtureReply | undefined {
+function tokenReply(request: RecordedRequest, expiresIn = 3600): FixtureReply | undefined {
   if (request.url !== '/token') return undefined;
   tokenRequests += 1;
   const form = new URLSearchParams(request.text);
@@ -77,7 +77,11 @@ function tokenReply(request: RecordedRequest): FixtureReply | undefined {
     };
   }
   return {
-    body: JSON.stringify({ access_token: 'ya29.test-token', expires_in: 3600, token_type: 'Bearer' }),
+    body: JSON.stringify({
+      access_token: `ya29.test-token-${tokenRequests}`,
+      expires_in: expiresIn,
+      token_type: 'Bearer',
+    }),
   };
 }
 
@@ -117,8 +121,8 @@ describe('Vertex AI egress', () => {
     const calls = server.requests.filter((request) => request.url !== '/token');
     expect(tokenRequests - before).toBe(1);
     expect(calls[0]?.url).toBe(`${modelPath}/google/models/gemini-2.5-flash:generateContent`);
-    expect(calls[0]?.headers.authorization).toBe('Bearer ya29.test-token');
-    expect(calls[1]?.headers.authorization).toBe('Bearer ya29.test-token');
+    expect(calls[0]?.headers.authorization).toMatch(/^Bearer ya29\.test-token-\d+$/);
+    expect(calls[1]?.headers.authorization).toBe(calls[0]?.headers.authorization);
     expect(JSON.parse(calls[0]?.text ?? '{}')).toMatchObject({
       contents: [{ role: 'user', parts: [{ text: 'Hello' }] }],
       generationConfig: { temperature: 0.3 },
@@ -249,6 +253,24 @@ describe('Vertex AI egress', () => {
     expect(refused.kind).toBe('upstream_auth');
     expect(refused.message).not.toContain('PRIVATE KEY');
     expect(server.requests.every((request) => request.url === '/token')).toBe(true);
+  });
+
+  it('renews a token that expires within five minutes before using it again', async () => {
+    server = await startFixtureServer(
+      (request) =>
+        tokenReply(request, 120) ?? {
+          body: JSON.stringify({
+            candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP' }],
+          }),
+        },
+    );
+    const adapter = vertexAdapter(server.url, writeKeyFile(`${server.url}/token`));
+    await attempt(adapter, chatRequest(), 'gemini-2.5-flash');
+    await attempt(adapter, chatRequest(), 'gemini-2.5-flash');
+    const urls = server.requests.map((request) => request.url);
+    expect(urls.filter((url) => url === '/token')).toHaveLength(2);
+    const calls = server.requests.filter((request) => request.url !== '/token');
+    expect(calls[0]?.headers.authorization).not.toBe(calls[1]?.headers.authorization);
   });
 
   it('reports an unreadable key file as upstream_auth', async () => {

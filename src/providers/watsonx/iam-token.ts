@@ -2,7 +2,8 @@ import { request } from 'undici';
 import { GatewayError } from '../../canon/index.js';
 import { isWireObject } from '../../codecs/shared/read-fields.js';
 import { scrubSecrets } from '../../codecs/shared/upstream-error.js';
-import { type CancelSignal, onCancel, type TransportTimeouts } from '../../http/index.js';
+import type { CancelSignal, TransportTimeouts } from '../../http/index.js';
+import { abandonable } from '../abandonable.js';
 
 /** Tokens are renewed this long before IBM's `expiration`, so none expires in flight. */
 const refreshMarginMs = 5 * 60_000;
@@ -80,24 +81,6 @@ export class IamTokenSource {
     this.cached = { token: parsed.access_token, renewAt };
     return parsed.access_token;
   }
-}
-
-/** Waits for `promise` unless `signal` aborts first (the shared exchange itself goes on for others). */
-export function abandonable<Value>(promise: Promise<Value>, signal: CancelSignal): Promise<Value> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<Value>((resolve, reject) => {
-    const stop = onCancel(signal, () => reject(signal.reason));
-    promise.then(
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      (error: unknown) => {
-        stop();
-        reject(error);
-      },
-    );
-  });
 }
 
 function parseJson(text: string): unknown {
