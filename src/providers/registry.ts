@@ -6,6 +6,7 @@ import { createCohereChatAdapter } from './cohere/chat-adapter.js';
 import { anthropicEndpoint, createCodecAdapter, geminiEndpoint } from './native/create-codec-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/create-adapter.js';
 import type { ProviderAdapter } from './provider.js';
+import { createSageMakerAdapter } from './sagemaker/sagemaker-adapter.js';
 import { createVertexAdapter } from './vertex/vertex-adapter.js';
 import { createWatsonxChatAdapter } from './watsonx/chat-adapter.js';
 
@@ -36,6 +37,9 @@ export function createProviderAdapters(
         break;
       case 'bedrock-converse':
         adapters.set(name, createBedrockAdapter(provider));
+        break;
+      case 'sagemaker-openai':
+        adapters.set(name, createSageMakerAdapter(provider));
         break;
     }
   }

@@ -161,6 +161,34 @@ const snowflake: ProviderPreset = {
   docsUrl: 'https://docs.snowflake.com/user-guide/snowflake-cortex/open_ai_sdk',
 };
 
+/**
+ * Amazon SageMaker real-time endpoints whose container speaks OpenAI's chat schema at `/invocations`
+ * (LMI/vLLM, TGI Messages API): through the AWS SDK's InvokeEndpoint and
+ * InvokeEndpointWithResponseStream (SigV4). The target's model is the endpoint name. Never detected
+ * from the environment: which endpoints speak that schema is only known to the user.
+ */
+const sagemaker: ProviderPreset = {
+  id: 'sagemaker',
+  displayName: 'Amazon SageMaker (OpenAI-compatible containers)',
+  protocol: 'sagemaker-openai',
+  defaultBaseUrl: 'https://runtime.sagemaker.{region}.amazonaws.com',
+  baseUrlEnv: ['AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME'],
+  apiKeyEnv: [],
+  auth: { style: 'cloud' },
+  keyRequired: false,
+  selfHosted: false,
+  optionEnv: {
+    region: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
+    accessKeyId: ['AWS_ACCESS_KEY_ID'],
+    secretAccessKey: ['AWS_SECRET_ACCESS_KEY'],
+    sessionToken: ['AWS_SESSION_TOKEN'],
+  },
+  requiredOptions: ['region'],
+  detectEnv: [],
+  quirks: { ...openAiLike, streamUsage: true },
+  docsUrl: 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html',
+};
+
 /** Cloud platforms, in the order they are listed to users. */
 export const cloudPresets: readonly ProviderPreset[] = [
   azure,
@@ -169,4 +197,5 @@ export const cloudPresets: readonly ProviderPreset[] = [
   watsonx,
   databricks,
   snowflake,
+  sagemaker,
 ];

@@ -42,6 +42,7 @@ describe('providerPresets', () => {
       'watsonx',
       'databricks',
       'snowflake',
+      'sagemaker',
       'vllm',
       'ollama',
       'lmstudio',

@@ -62,6 +62,7 @@ export type ProviderProtocol =
   | 'cohere-chat'
   | 'watsonx-chat'
   | 'bedrock-converse'
+  | 'sagemaker-openai'
   | 'vertex';
 
 /** One OpenAI-compatible provider, as data: where it lives, how it authenticates and its quirks. */
