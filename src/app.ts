@@ -117,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       keyCache.stop();
       await requestLog.drain();
       await http.close();
+      for (const adapter of adapters.values()) if (adapter.transport === 'sdk') adapter.close();
       await store.close();
     },
   };

@@ -53,6 +53,8 @@ export type SdkInvocation =
 export interface SdkProviderAdapter extends ProviderAdapterIdentity {
   transport: 'sdk';
   invoke(request: CanonRequest, upstreamModel: string, signal: CancelSignal): Promise<SdkInvocation>;
+  /** Releases the SDK client's connections (HTTP/2 sessions) when the gateway stops. */
+  close(): void;
 }
 
 /** One configured upstream. */

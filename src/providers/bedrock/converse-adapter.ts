@@ -31,6 +31,7 @@ export function createBedrockAdapter(provider: ResolvedProvider): SdkProviderAda
     selfHosted: preset.selfHosted,
     baseUrl: provider.baseUrl,
     timeouts: provider.timeouts,
+    close: () => client.destroy(),
     async invoke(request: CanonRequest, model: string, signal: CancelSignal): Promise<SdkInvocation> {
       const { input, warnings } = encodeConverseRequest(request, model);
       const abort = toAbortSignal(signal);

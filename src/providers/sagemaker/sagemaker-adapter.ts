@@ -55,6 +55,7 @@ export function createSageMakerAdapter(provider: ResolvedProvider): SdkProviderA
     selfHosted: preset.selfHosted,
     baseUrl: provider.baseUrl,
     timeouts,
+    close: () => client.destroy(),
     async invoke(request: CanonRequest, endpointName: string, signal: CancelSignal): Promise<SdkInvocation> {
       const encoded = encodeOpenAiChatRequest(request, endpointName, {
         maxTokensField: 'max_tokens',
