@@ -4,16 +4,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKeyCache, createKeyService, type KeyCache, type KeyService } from './auth/index.js';
 import { loadCatalogWithFiles, type ModelCatalog } from './catalog/index.js';
+import { InMemoryResponseHistory } from './codecs/openai-responses/index.js';
 import type { ResolvedConfig } from './config/index.js';
+import { type Governance, startGovernance } from './governance/start.js';
 import { createHttpClient } from './http/index.js';
 import { composeStages } from './pipeline/compose.js';
 import { buildLogRow } from './pipeline/log-row.js';
 import { createAuthenticateStage } from './pipeline/stages/authenticate.js';
 import { createDecodeStage } from './pipeline/stages/decode.js';
 import { createDispatch } from './pipeline/stages/dispatch.js';
+import { createGovernStage } from './pipeline/stages/govern.js';
 import { createReadBodyStage } from './pipeline/stages/read-body.js';
+import { createResponseHistoryStage } from './pipeline/stages/response-history.js';
 import { createRouteStage } from './pipeline/stages/route.js';
 import { createSettleStage } from './pipeline/stages/settle.js';
+import { createStrictModeStage } from './pipeline/stages/strict-mode.js';
 import { createPricing } from './pricing.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { DeploymentHealth } from './routing/health.js';
@@ -38,6 +43,7 @@ export interface App {
   router: Router;
   catalog: ModelCatalog;
   requestLog: WriteBehindQueue<RequestLogRow>;
+  governance: Governance;
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   /** Stops accepting, finishes in-flight requests (up to `graceMs`), drains the log, closes the store. */
   close(graceMs?: number): Promise<void>;
@@ -67,20 +73,28 @@ export async function buildApp(options: AppOptions): Promise<App> {
       logger.error({ err: error, rows: batch.length }, 'request log rows could not be written'),
   });
   const catalog = loadCatalogWithFiles(config.catalogFiles);
-  const adapters = createProviderAdapters(config.providers);
+  const adapters = createProviderAdapters(config.providers, catalog);
   const http = createHttpClient();
   const health = new DeploymentHealth(config.routing);
   const router = createRouter(config, catalog, health);
-  const pricing = createPricing(catalog, adapters);
+  const pricing = createPricing(catalog, adapters, config.governance.baselineModel);
+  const governance = await startGovernance({ store, logger, pricing, config });
+  const responseHistory = new InMemoryResponseHistory(config.responses.history);
   const pipeline = composeStages(
     [
       createSettleStage(pricing, {
-        record: (context, result) => requestLog.enqueue(buildLogRow(context, result)),
+        record: (context, result) => {
+          governance.governor.finish(context, result);
+          requestLog.enqueue(buildLogRow(context, result));
+        },
       }),
       createAuthenticateStage(keyCache),
       createReadBodyStage(),
       createDecodeStage(),
+      createStrictModeStage(config.translation.strict),
+      createResponseHistoryStage(responseHistory, logger),
       createRouteStage(router),
+      createGovernStage(governance.governor),
     ],
     createDispatch({
       adapters,
@@ -96,7 +110,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     router,
     logger,
     maxBodyBytes: config.server.maxBodyBytes,
+    summaryInBody: config.governance.summaryInBody,
     defaultOutputTokens: config.routing.defaultOutputTokens,
+    responseHistory,
     readiness: { storeReachable: () => store.ping(), providerCount: () => adapters.size },
   });
   const server = createHttpServer(routes, logger, {
@@ -111,11 +127,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     router,
     catalog,
     requestLog,
+    governance,
     listen: (port, host) => listen(server, port, host),
     async close(graceMs = 10_000) {
       await closeServer(server, graceMs);
       keyCache.stop();
       await requestLog.drain();
+      await governance.close();
       await http.close();
       for (const adapter of adapters.values()) if (adapter.transport === 'sdk') adapter.close();
       await store.close();

@@ -5,6 +5,11 @@ import type { ProviderAdapter } from './providers/provider.js';
 export interface DeploymentPricing {
   priceOf(provider: string, model: string): ModelPrice | undefined;
   entryOf(provider: string, model: string): CatalogEntry | undefined;
+  /**
+   * The savings baseline: `name` (`provider/model` or a catalog model name), else the configured
+   * default; undefined when neither is set or the catalog has no price for it.
+   */
+  baseline(name: string | undefined): { model: string; price: ModelPrice } | undefined;
 }
 
 /**
@@ -14,12 +19,34 @@ export interface DeploymentPricing {
 export function createPricing(
   catalog: ModelCatalog,
   adapters: ReadonlyMap<string, ProviderAdapter>,
+  defaultBaseline?: string,
 ): DeploymentPricing {
+  const baselines = new Map<string, { model: string; price: ModelPrice } | undefined>();
+  const findBaseline = (name: string) => {
+    if (baselines.has(name)) return baselines.get(name);
+    const slash = name.indexOf('/');
+    const entry =
+      (slash > 0 ? catalog.find(name.slice(0, slash), name.slice(slash + 1)) : undefined) ??
+      catalog.findByModel(name).find((candidate) => candidate.price.inputMicrosPerMillion !== null);
+    const found =
+      entry && entry.price.inputMicrosPerMillion !== null && entry.price.outputMicrosPerMillion !== null
+        ? { model: `${entry.provider}/${entry.model}`, price: entry.price }
+        : undefined;
+    baselines.set(name, found);
+    return found;
+  };
   const entryOf = (provider: string, model: string): CatalogEntry | undefined => {
     const type = adapters.get(provider)?.catalogProvider;
     if (type === undefined) return undefined;
     const name = type === 'simulator' ? (model.split('+')[0] ?? model) : model;
     return catalog.find(type, name);
   };
-  return { entryOf, priceOf: (provider, model) => entryOf(provider, model)?.price };
+  return {
+    entryOf,
+    priceOf: (provider, model) => entryOf(provider, model)?.price,
+    baseline: (name) => {
+      const chosen = name ?? defaultBaseline;
+      return chosen === undefined ? undefined : findBaseline(chosen);
+    },
+  };
 }

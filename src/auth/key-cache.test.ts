@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyPolicy } from '../governance/policy.js';
 import type { KeyRecord } from '../store/keys-repository.js';
 import { openStore, type Store } from '../store/store.js';
 import { createKeyCache, type KeyCache } from './key-cache.js';
@@ -67,6 +68,9 @@ describe('key cache verify', () => {
       allowedModels: new Set(['fast']),
       metadata: { a: 'b' },
       expiresAt: null,
+      teamId: null,
+      planId: null,
+      policy: emptyPolicy,
     });
   });
 

@@ -44,6 +44,10 @@ describe('key service', () => {
       updatedAt: clock,
       expiresAt: clock + 60_000,
       revokedAt: null,
+      teamId: null,
+      planId: null,
+      policy: null,
+      replacedBy: null,
     });
     // Read the stored row itself: no column may hold the secret or the full key.
     const reader = await openStore({ dataDir: directory });

@@ -1,4 +1,5 @@
 import { GatewayError } from '../canon/errors.js';
+import type { PolicyDocument } from '../governance/policy.js';
 import type { KeyRecord, KeysRepository } from '../store/keys-repository.js';
 import {
   buildKeyHint,
@@ -18,6 +19,9 @@ export interface CreateKeyInput {
   /** Milliseconds since the epoch; must be in the future. */
   expiresAt?: number | null;
   metadata?: Record<string, string> | null;
+  teamId?: string | null;
+  planId?: string | null;
+  policy?: PolicyDocument | null;
 }
 
 /** A created key: `key` is the full secret, shown to the user once and never stored. */
@@ -66,6 +70,10 @@ export function createKeyService(
         updatedAt: at,
         expiresAt: input.expiresAt ?? null,
         revokedAt: null,
+        teamId: input.teamId ?? null,
+        planId: input.planId ?? null,
+        policy: input.policy ?? null,
+        replacedBy: null,
       };
       await repository.insert(record);
       return { key: generated.key, record };

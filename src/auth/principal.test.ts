@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyPolicy } from '../governance/policy.js';
 import type { KeyRecord } from '../store/keys-repository.js';
 import { buildPrincipal, isModelAllowed, type Principal } from './principal.js';
 
@@ -9,6 +10,9 @@ function principal(allowedModels: string[] | null): Principal {
     allowedModels: allowedModels && new Set(allowedModels),
     metadata: null,
     expiresAt: null,
+    teamId: null,
+    planId: null,
+    policy: emptyPolicy,
   };
 }
 
@@ -57,6 +61,10 @@ describe('buildPrincipal', () => {
       updatedAt: 2,
       expiresAt: 3,
       revokedAt: null,
+      teamId: 'team-1',
+      planId: 'free',
+      policy: { limits: { rpm: 10 }, budgets: [{ period: 'day', usd: 1.5 }] },
+      replacedBy: null,
     };
     const built = buildPrincipal(record);
     expect(built).toEqual({
@@ -65,6 +73,16 @@ describe('buildPrincipal', () => {
       allowedModels: new Set(['fast', 'openai/*']),
       metadata: { team: 'qa' },
       expiresAt: 3,
+      teamId: 'team-1',
+      planId: 'free',
+      policy: {
+        limits: { rpm: 10 },
+        endUserLimits: undefined,
+        budgets: [{ period: 'day', limitMicros: 1_500_000 }],
+        endUserBudgets: [],
+        requireCredits: false,
+        baselineModel: undefined,
+      },
     });
     expect(built.metadata).not.toBe(record.metadata);
   });

@@ -1,3 +1,4 @@
+import { compilePolicy, type Policy } from '../governance/policy.js';
 import type { KeyRecord } from '../store/keys-repository.js';
 
 /** Who is calling: the facts about a verified virtual key that later pipeline stages need. */
@@ -8,6 +9,10 @@ export interface Principal {
   allowedModels: ReadonlySet<string> | null;
   metadata: Record<string, string> | null;
   expiresAt: number | null;
+  teamId: string | null;
+  planId: string | null;
+  /** The key's own policy, compiled (its plan's and team's are looked up by id at request time). */
+  policy: Policy;
 }
 
 /** Builds the principal for a stored key (done once per key change, not per request). */
@@ -18,6 +23,9 @@ export function buildPrincipal(record: KeyRecord): Principal {
     allowedModels: record.allowedModels === null ? null : new Set(record.allowedModels),
     metadata: record.metadata === null ? null : { ...record.metadata },
     expiresAt: record.expiresAt,
+    teamId: record.teamId,
+    planId: record.planId,
+    policy: compilePolicy(record.policy),
   };
 }
 

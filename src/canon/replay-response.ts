@@ -1,7 +1,10 @@
 import type { CanonResponse } from './response.js';
 import type { CanonEvent } from './stream-event.js';
 
-/** Turns a complete answer back into stream events (a cache hit served to a streaming caller). */
+/**
+ * Turns a complete answer back into stream events (a cache hit served to a streaming caller, or an
+ * upstream that answered JSON to a stream request), its warnings included.
+ */
 export function replayResponse(response: CanonResponse): CanonEvent[] {
   const events: CanonEvent[] = [
     {
@@ -12,6 +15,8 @@ export function replayResponse(response: CanonResponse): CanonEvent[] {
       vendor: response.vendor,
     },
   ];
+  // What the answer could not carry is reported on the stream too (it reaches the gateway summary).
+  for (const warning of response.warnings) events.push({ type: 'warning', warning });
   for (const choice of response.choices) {
     const choiceField = choice.index === 0 ? {} : { choice: choice.index };
     choice.message.content.forEach((part, block) => {

@@ -62,6 +62,12 @@ export interface CanonRequest {
    * any other target reports each as a warning (or an error in strict mode), never a silent drop.
    */
   ext?: Record<string, Record<string, unknown>>;
+  /**
+   * Strict translation: a parameter the chosen target cannot honour fails the request (400 naming it)
+   * instead of becoming a warning. Set from `ext.switchyard.strict`, the `X-Switchyard-Strict` header
+   * or the `translation.strict` default.
+   */
+  strict?: boolean;
   /** Routing wishes beside `model` (fallback list, price ceiling, sort order). */
   routing?: RoutingHints;
   /** Lossless carry of fields the hub does not model. */

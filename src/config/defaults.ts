@@ -15,6 +15,11 @@ export const serverDefaults: ResolvedConfig['server'] = {
   keepAliveTimeoutMs: 65_000,
 };
 
+/** 1,000 turns for one hour: enough for interactive chains, bounded memory. */
+export const responsesDefaults: ResolvedConfig['responses'] = {
+  history: { maxEntries: 1_000, ttlMs: 3_600_000 },
+};
+
 export const loggingDefaults: ResolvedConfig['logging'] = { level: 'info' };
 
 /** The store file's name inside the data directory. */

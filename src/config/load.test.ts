@@ -71,7 +71,7 @@ describe('loadConfigText', () => {
     expect(issuesOf(() => loadConfigText(text, {}, 'x.yaml'))).toEqual([
       'server.prot: unknown key',
       'providers.openai.apikey: unknown key',
-      'cache: unknown section (known: server, store, logging, providers, models, catalog, routing)',
+      'cache: unknown section (known: server, store, logging, providers, models, catalog, routing, governance, responses, translation)',
     ]);
   });
 
@@ -118,7 +118,7 @@ describe('loadConfigText', () => {
 
   it('rejects a document that is not a mapping', () => {
     expect(issuesOf(() => loadConfigText('- a\n- b\n', {}, 'x.yaml'))).toEqual([
-      '(root): expected a mapping of sections (server, store, logging, providers, models, catalog, routing)',
+      '(root): expected a mapping of sections (server, store, logging, providers, models, catalog, routing, governance, responses, translation)',
     ]);
   });
 

@@ -2,7 +2,7 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { ModelCatalog } from '../catalog/types.js';
 import type { Environment, ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
-import { loggingDefaults, serverDefaults, storeFileName } from './defaults.js';
+import { loggingDefaults, responsesDefaults, serverDefaults, storeFileName } from './defaults.js';
 import { resolveCatalogFiles } from './resolve-catalog-files.js';
 import { resolveModels } from './resolve-models.js';
 import { definedOnly, resolveProviders } from './resolve-providers.js';
@@ -60,6 +60,7 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
     issues,
     warnings,
   });
+  const governance = resolveGovernance(raw.governance, catalogFiles.catalog, issues);
   if (issues.length > 0) throw new ConfigError(issues, options.source);
   return {
     server: { ...serverDefaults, ...definedOnly(raw.server) },
@@ -72,7 +73,34 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): Resolved
     warnings,
     routing,
     catalogFiles: catalogFiles.files,
+    governance,
+    responses: { history: { ...responsesDefaults.history, ...definedOnly(raw.responses?.history) } },
+    translation: { strict: raw.translation?.strict ?? false },
   };
+}
+
+/** The bundled default baseline: the model most teams compare their bill against. */
+export const defaultBaselineModel = 'openai/gpt-4o';
+
+function resolveGovernance(
+  raw: RawConfig['governance'],
+  catalog: ModelCatalog | undefined,
+  issues: string[],
+): ResolvedConfig['governance'] {
+  const baseline = raw?.baselineModel === null ? undefined : (raw?.baselineModel ?? defaultBaselineModel);
+  if (baseline !== undefined && catalog !== undefined && !isPricedModel(catalog, baseline)) {
+    issues.push(
+      `governance.baselineModel: "${baseline}" is not a priced model of the catalog (use provider/model or a catalog name, or null to turn savings off)`,
+    );
+  }
+  return { baselineModel: baseline, summaryInBody: raw?.summaryInBody === true };
+}
+
+function isPricedModel(catalog: ModelCatalog, name: string): boolean {
+  const slash = name.indexOf('/');
+  const entries =
+    slash > 0 ? [catalog.find(name.slice(0, slash), name.slice(slash + 1))] : catalog.findByModel(name);
+  return entries.some((entry) => entry !== undefined && entry.price.inputMicrosPerMillion !== null);
 }
 
 function resolveStorePath(configured: string | undefined, options: ResolveOptions): string {

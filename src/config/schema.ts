@@ -112,7 +112,32 @@ const catalogSchema = z.strictObject({
   files: z.array(z.string().min(1)).optional(),
 });
 
+/** Turns kept for `previous_response_id` on `/v1/responses` (in memory, per process). */
+const responsesSchema = z.strictObject({
+  history: z
+    .strictObject({
+      /** Most turns kept; the least recently used goes first. */
+      maxEntries: positiveInteger().optional(),
+      /** How long a stored turn stays usable. */
+      ttlMs: positiveInteger().optional(),
+    })
+    .optional(),
+});
+
+/** How requests are translated between API shapes. */
+const translationSchema = z.strictObject({
+  /** Default for requests that do not say: a parameter the target cannot honour is a 400, not a warning. */
+  strict: flag().optional(),
+});
+
 /** switchyard.yaml: every section optional, unknown keys rejected. */
+const governanceSchema = z.strictObject({
+  /** Savings are measured against this model (`provider/model` or catalog name); null turns them off. */
+  baselineModel: z.string().min(1).nullable().optional(),
+  /** Adds the `switchyard` summary object to every JSON response body (else only on request). */
+  summaryInBody: flag().optional(),
+});
+
 export const configSchema = z.strictObject({
   server: serverSchema.optional(),
   store: storeSchema.optional(),
@@ -121,6 +146,9 @@ export const configSchema = z.strictObject({
   models: z.record(z.string(), modelSchema).optional(),
   catalog: catalogSchema.optional(),
   routing: routingSchema.optional(),
+  governance: governanceSchema.optional(),
+  responses: responsesSchema.optional(),
+  translation: translationSchema.optional(),
 });
 
 /** The configuration after interpolation and schema validation, before cross-reference checks. */

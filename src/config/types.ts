@@ -26,6 +26,12 @@ export interface ResolvedConfig {
   routing: ResolvedRouting;
   /** Extra catalog files (absolute paths) merged over the bundled catalog, in order; `catalog.files`. */
   catalogFiles: string[];
+  /** Savings baseline and summary options (limits and budgets live on keys, teams and plans). */
+  governance: { baselineModel: string | undefined; summaryInBody: boolean };
+  /** The in-memory turn history behind `previous_response_id` (`responses.history`). */
+  responses: { history: { maxEntries: number; ttlMs: number } };
+  /** `translation.strict`: the default for requests that do not choose strict mode themselves. */
+  translation: { strict: boolean };
 }
 
 /** The task classes of the `auto` classifier (src/routing/classifier). */

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/index.js';
 import type { AttemptRecord, CanonRequest, GatewaySummary, ShapeId, Warning } from '../canon/index.js';
 import type { IncomingRequestHead, IngressCodec, RouteParams } from '../codecs/codec.js';
+import type { Admission } from '../governance/governor.js';
 import type { Cancellation } from '../http/index.js';
 import type { RoutePlan, RouteTarget } from '../routing/plan.js';
 
@@ -29,6 +30,12 @@ export interface RequestContext {
   ttftMs?: number;
   attempts: AttemptRecord[];
   warnings: Warning[];
+  /** Counters held for this request by the governance stage, until settle releases them. */
+  governance?: Admission;
+  /** `x-ratelimit-*` headers from the governance stage (also on a 429). */
+  limitHeaders?: Record<string, string>;
+  /** The model savings are measured against (the key's, team's or the configured default). */
+  baselineModel?: string;
   /** Set by `settle` once cost is known (JSON answers); streams carry it as their last event. */
   summary?: GatewaySummary;
 }

@@ -34,5 +34,8 @@ export function buildLogRow(context: RequestContext, result: SettledResult): Req
     metadata: context.request?.metadata ?? null,
     usageEstimated: result.usageEstimated,
     routeTrace: context.plan ? JSON.stringify(context.plan.trace) : null,
+    teamId: context.principal?.teamId ?? null,
+    feature: context.request?.metadata?.feature ?? null,
+    baselineCostMicros: result.baselineCostMicros ?? null,
   };
 }

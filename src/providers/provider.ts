@@ -42,17 +42,23 @@ export interface HttpProviderAdapter extends ProviderAdapterIdentity {
 
 /** What an SDK-driven upstream returned: a whole answer, or the canonical events of a stream. */
 export type SdkInvocation =
-  | { kind: 'response'; response: CanonResponse; warnings: Warning[] }
-  | { kind: 'stream'; events: AsyncIterable<CanonEvent>; warnings: Warning[] };
+  | { kind: 'response'; response: CanonResponse }
+  | { kind: 'stream'; events: AsyncIterable<CanonEvent> };
+
+/** A request translated for an SDK-driven upstream, not yet sent: strict mode can still refuse it. */
+export interface PreparedSdkCall {
+  warnings: Warning[];
+  /** Rejects, and a stream throws, only GatewayErrors; aborting `signal` closes the upstream connection. */
+  send(signal: CancelSignal): Promise<SdkInvocation>;
+}
 
 /**
  * One configured upstream driven through its vendor's SDK (AWS Bedrock: the SDK signs requests and
- * frames the binary event stream), see docs/decisions/0009-bedrock-sdk-adapter.md. `invoke` rejects, and
- * a stream throws, only GatewayErrors; aborting `signal` closes the upstream connection.
+ * frames the binary event stream), see docs/decisions/0009-bedrock-sdk-adapter.md.
  */
 export interface SdkProviderAdapter extends ProviderAdapterIdentity {
   transport: 'sdk';
-  invoke(request: CanonRequest, upstreamModel: string, signal: CancelSignal): Promise<SdkInvocation>;
+  prepare(request: CanonRequest, upstreamModel: string): PreparedSdkCall;
   /** Releases the SDK client's connections (HTTP/2 sessions) when the gateway stops. */
   close(): void;
 }

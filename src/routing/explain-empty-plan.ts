@@ -1,4 +1,5 @@
 import { GatewayError } from '../canon/index.js';
+import type { DeploymentHealth } from './health.js';
 import type { ModelForm } from './model-forms.js';
 import type { CandidateTrace } from './route-trace.js';
 
@@ -7,7 +8,12 @@ import type { CandidateTrace } from './route-trace.js';
  * may use (403), nothing healthy right now (503 with Retry-After), or nothing capable (400) — naming
  * what was tried and why each was skipped.
  */
-export function explainEmptyPlan(model: string, form: ModelForm, trace: CandidateTrace[]): GatewayError {
+export function explainEmptyPlan(
+  model: string,
+  form: ModelForm,
+  trace: CandidateTrace[],
+  health: DeploymentHealth,
+): GatewayError {
   if (form.kind === 'unknown' || trace.length === 0) {
     return new GatewayError(
       'model_not_found',
@@ -29,10 +35,7 @@ export function explainEmptyPlan(model: string, form: ModelForm, trace: Candidat
     return new GatewayError(
       'upstream_unavailable',
       `Every deployment for '${model}' is cooling down right now (tried: ${tried}).`,
-      {
-        status: 503,
-        retryAfterMs: 5000,
-      },
+      { status: 503, retryAfterMs: soonestAvailableMs(trace, health) },
     );
   }
   return new GatewayError(
@@ -43,4 +46,21 @@ export function explainEmptyPlan(model: string, form: ModelForm, trace: Candidat
       code: 'no_capable_model',
     },
   );
+}
+
+/** Used when no skipped deployment says when it rests until (keys that may not use any, for one). */
+const defaultRetryAfterMs = 5000;
+
+/**
+ * Retry-After for "everything is resting": when the first resting deployment may be tried again
+ * (a 429's own Retry-After, a credentials cooldown, an open breaker), in whole seconds and at least
+ * one. A fixed guess would send callers back during a long cooldown, or keep them waiting after a
+ * short one.
+ */
+function soonestAvailableMs(trace: CandidateTrace[], health: DeploymentHealth): number {
+  const resting = trace
+    .map((entry) => health.restingMs(entry.deployment))
+    .filter((milliseconds): milliseconds is number => milliseconds !== undefined);
+  if (resting.length === 0) return defaultRetryAfterMs;
+  return Math.max(1000, Math.ceil(Math.min(...resting) / 1000) * 1000);
 }

@@ -70,6 +70,12 @@ export class DeploymentHealth {
     return state;
   }
 
+  /** How long until the deployment may be tried again, in ms; undefined when it may be tried now. */
+  restingMs(id: string): number | undefined {
+    const unavailable = this.unavailable(id);
+    return unavailable === undefined ? undefined : Math.max(0, unavailable.until - this.now());
+  }
+
   /** Whether a request may go to the deployment now; undefined means yes. Does not reserve a probe. */
   unavailable(id: string): Unavailability | undefined {
     const state = this.states.get(id);

@@ -125,6 +125,31 @@ describe('router filters', () => {
     expect((error as GatewayError).message).toContain('circuit breaker open');
   });
 
+  it('Retry-After of the 503 is when the first resting deployment may be tried again, not a fixed guess', () => {
+    const { router, health } = setup({
+      pair: {
+        targets: [
+          { provider: 'a', model: 'demo-fast' },
+          { provider: 'b', model: 'demo-fast' },
+        ],
+      },
+    });
+    health.recordFailure('a/demo-fast', 'upstream_rate_limited', 30_000);
+    health.recordFailure('b/demo-fast', 'upstream_rate_limited', 12_900);
+    const retryAfter = () => {
+      try {
+        router.resolve(request('pair'));
+      } catch (thrown) {
+        return (thrown as GatewayError).details.retryAfterMs;
+      }
+      throw new Error('expected the router to refuse');
+    };
+    expect(retryAfter()).toBe(13_000);
+    health.recordFailure('b/demo-fast', 'upstream_auth');
+    // b now rests for the long credentials cooldown, so a's 30 s is the soonest.
+    expect(retryAfter()).toBe(30_000);
+  });
+
   it('a context window too small for the prompt is skipped', () => {
     const { router } = setup({
       small: {

@@ -100,7 +100,7 @@ export function createRouter(
         candidates: context.trace,
         ...primary.traceExtras,
       };
-      if (groups.length === 0) throw explainEmptyPlan(model, form, context.trace);
+      if (groups.length === 0) throw explainEmptyPlan(model, form, context.trace, context.health);
       return {
         requested: model,
         groups,

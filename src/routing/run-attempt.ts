@@ -60,6 +60,7 @@ async function runHttpAttempt(input: AttemptInput, adapter: HttpProviderAdapter)
   const { target, request } = input;
   const built = adapter.buildRequest(request, target.model);
   const { warnings } = built;
+  if (request.strict && warnings.length > 0) throw strictRejection(warnings, target);
   const controller = startAttempt(input);
   const startedAt = performance.now();
   let committed = false;
@@ -112,15 +113,18 @@ async function runHttpAttempt(input: AttemptInput, adapter: HttpProviderAdapter)
  */
 async function runSdkAttempt(input: AttemptInput, adapter: SdkProviderAdapter): Promise<AttemptSuccess> {
   const { target, request } = input;
+  const prepared = adapter.prepare(request, target.model);
+  const { warnings } = prepared;
+  if (request.strict && warnings.length > 0) throw strictRejection(warnings, target);
   const controller = startAttempt(input);
   const startedAt = performance.now();
   let committed = false;
   try {
-    const invocation = await adapter.invoke(request, target.model, controller.signal);
+    const invocation = await prepared.send(controller.signal);
     if (invocation.kind === 'response') {
       committed = true;
       controller.dispose();
-      const { response, warnings } = invocation;
+      const { response } = invocation;
       if (!request.stream) return { kind: 'response', response, warnings, status: 200 };
       return {
         kind: 'stream',
@@ -136,7 +140,7 @@ async function runSdkAttempt(input: AttemptInput, adapter: SdkProviderAdapter): 
     });
     const stream = await commitStream(input, upstream, () => lastChunkAt, controller, startedAt);
     committed = true;
-    return { ...stream, warnings: invocation.warnings, status: 200 };
+    return { ...stream, warnings, status: 200 };
   } catch (error) {
     throw controller.signal.aborted ? abortReason(controller.signal) : error;
   } finally {
@@ -155,6 +159,20 @@ async function* trackEvents(
     onEvent();
     yield event;
   }
+}
+
+/**
+ * Strict translation: the target cannot take the request as given, so nothing is sent and the caller
+ * gets a 400 naming the first parameter (every one is listed in the message).
+ */
+function strictRejection(warnings: Warning[], target: RouteTarget): GatewayError {
+  const first = warnings[0] as Warning;
+  const list = warnings.map((warning) => warning.message).join(' ');
+  return new GatewayError(
+    'invalid_request',
+    `Strict mode: ${target.provider}/${target.model} cannot honour this request as given. ${list}`,
+    { param: first.field ?? 'ext.switchyard.strict', code: 'unsupported_parameter' },
+  );
 }
 
 function isJson(response: UpstreamResponse): boolean {

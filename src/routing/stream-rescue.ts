@@ -1,4 +1,10 @@
-import { type AttemptRecord, type CanonEvent, type CanonRequest, GatewayError } from '../canon/index.js';
+import {
+  type AttemptRecord,
+  type CanonEvent,
+  type CanonRequest,
+  GatewayError,
+  type Warning,
+} from '../canon/index.js';
 import type { Cancellation } from '../http/index.js';
 import type { RouteTarget, RouteTimeouts } from './plan.js';
 import { type ExecutionDependencies, tryTarget } from './try-target.js';
@@ -79,7 +85,7 @@ async function continueElsewhere(
       );
       if (success.kind !== 'stream') continue;
       context.onRescued(target);
-      return success.events;
+      return withWarnings(success.warnings, success.events);
     } catch (error) {
       if (error instanceof GatewayError && error.kind === 'client_closed') return undefined;
       // A refusal of the prefix (or any failure) moves to the next fallback; the original error stays the answer.
@@ -108,4 +114,13 @@ async function* splice(
     const block = event.block === mergedText ? (openTextBlock as number) : firstFreeBlock + event.block;
     yield { ...event, block };
   }
+}
+
+/** The rescuing target's translation warnings, in-band: the headers went out with the first target's. */
+async function* withWarnings(
+  warnings: Warning[],
+  events: AsyncIterable<CanonEvent>,
+): AsyncGenerator<CanonEvent> {
+  for (const warning of warnings) yield { type: 'warning', warning };
+  yield* events;
 }

@@ -3,17 +3,19 @@ import { anthropicMessagesIngress } from '../codecs/anthropic-messages/index.js'
 import { geminiIngress } from '../codecs/gemini/index.js';
 import { azureChatIngress } from '../codecs/openai-chat/azure-ingress.js';
 import { openAiChatIngress } from '../codecs/openai-chat/index.js';
-import { openAiResponsesIngress } from '../codecs/openai-responses/index.js';
+import { openAiResponsesIngress, type ResponseHistory } from '../codecs/openai-responses/index.js';
 import type { Pipeline } from '../pipeline/compose.js';
 import type { Router } from '../routing/resolve-plan.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { RouteTable } from './create-server.js';
 import { parseAzureDeploymentPath, parseGeminiPath } from './gemini-path.js';
+import { IdempotencyCache } from './idempotency.js';
 import { notFound } from './respond.js';
 import { createEstimateHandler } from './routes/estimate.js';
 import { handleHealth, handleReady, type ReadinessProbe } from './routes/health.js';
 import { createInferenceHandler } from './routes/inference.js';
 import { createModelsHandler } from './routes/models.js';
+import { createStoredResponsesHandler } from './routes/stored-responses.js';
 
 /** What the HTTP routes are built from. */
 export interface RouteDependencies {
@@ -22,8 +24,12 @@ export interface RouteDependencies {
   router: Router;
   logger: Logger;
   maxBodyBytes: number;
+  /** Always add the `switchyard` summary object to JSON bodies (else only when the caller asks). */
+  summaryInBody: boolean;
   defaultOutputTokens: number;
   readiness: ReadinessProbe;
+  /** The turns behind `previous_response_id`, also served by `GET`/`DELETE /v1/responses/{id}`. */
+  responseHistory: ResponseHistory;
 }
 
 /** Every path the gateway serves: each API shape's inference endpoint onto the one pipeline, plus utilities. */
@@ -32,6 +38,8 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     pipeline: dependencies.pipeline,
     maxBodyBytes: dependencies.maxBodyBytes,
     logger: dependencies.logger,
+    summaryInBody: dependencies.summaryInBody,
+    idempotency: { cache: new IdempotencyCache(), keys: dependencies.keys },
   };
   const chat = createInferenceHandler(openAiChatIngress, inference);
   const azureChat = createInferenceHandler(azureChatIngress, inference);
@@ -45,6 +53,7 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
     maxBodyBytes: dependencies.maxBodyBytes,
     defaultOutputTokens: dependencies.defaultOutputTokens,
   });
+  const storedResponses = createStoredResponsesHandler(dependencies.responseHistory, dependencies.keys);
   const geminiRoute = (prefix: string) => ({
     method: 'POST',
     prefix,
@@ -86,6 +95,8 @@ export function buildRoutes(dependencies: RouteDependencies): RouteTable {
           return azureChat(request, response, query, { model: azure.deployment });
         },
       },
+      { method: 'GET', prefix: '/v1/responses/', handler: storedResponses },
+      { method: 'DELETE', prefix: '/v1/responses/', handler: storedResponses },
       geminiRoute('/v1beta/models/'),
       geminiRoute('/v1/models/'),
       {

@@ -23,7 +23,17 @@ export function buildTransparencyHeaders(context: RequestContext): Record<string
     headers['x-switchyard-route-reason'] = toHeaderValue(context.plan.reason);
     headers['x-switchyard-candidates'] = toHeaderValue(context.plan.candidates.join(', '));
   }
-  if (context.summary) headers['x-switchyard-cost-usd'] = context.summary.costUsd ?? 'unknown';
+  if (context.summary) {
+    headers['x-switchyard-cost-usd'] = context.summary.costUsd ?? 'unknown';
+    const billing = context.summary.billing;
+    if (billing) {
+      headers['x-switchyard-baseline-model'] = toHeaderValue(billing.baselineModel);
+      headers['x-switchyard-baseline-cost-usd'] = billing.baselineCostUsd;
+      headers['x-switchyard-savings-usd'] = billing.savingsUsd;
+      headers['x-switchyard-savings-percent'] = billing.savingsPercent;
+    }
+  }
+  if (context.limitHeaders) Object.assign(headers, context.limitHeaders);
   if (context.warnings.length > 0)
     headers['x-switchyard-warnings'] = toHeaderValue(formatWarnings(context.warnings));
   return headers;

@@ -27,6 +27,10 @@ function key(id: string, at: number): KeyRecord {
     updatedAt: at,
     expiresAt: null,
     revokedAt: null,
+    teamId: null,
+    planId: null,
+    policy: null,
+    replacedBy: null,
   };
 }
 

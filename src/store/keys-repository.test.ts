@@ -22,6 +22,10 @@ function key(id: string, overrides: Partial<KeyRecord> = {}): KeyRecord {
     updatedAt: 1_000,
     expiresAt: null,
     revokedAt: null,
+    teamId: null,
+    planId: null,
+    policy: null,
+    replacedBy: null,
     ...overrides,
   };
 }

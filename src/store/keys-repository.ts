@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { type PolicyDocument, parsePolicyColumn } from './policy-column.js';
 import type { DatabaseSchema, VirtualKeysTable } from './schema.js';
 import { parseStringArray, parseStringRecord, runStoreOperation, toJsonColumn } from './store-error.js';
 
@@ -19,6 +20,14 @@ export interface KeyRecord {
   updatedAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
+  /** The team the key belongs to; its team's limits and budgets apply too. */
+  teamId: string | null;
+  /** The plan (bundle of limits) the key is on; the key's own policy overrides it field by field. */
+  planId: string | null;
+  /** The key's own policy document (governance/policy.ts), or null. */
+  policy: PolicyDocument | null;
+  /** After a rotation: the id of the key that replaced this one (this one expires after the grace period). */
+  replacedBy: string | null;
 }
 
 /** Reads and writes `virtual_keys`. Never used on the request hot path (see auth/key-cache). */
@@ -108,6 +117,10 @@ function toRow(record: KeyRecord): KeyRow {
     updated_at: record.updatedAt,
     expires_at: record.expiresAt,
     revoked_at: record.revokedAt,
+    team_id: record.teamId,
+    plan_id: record.planId,
+    policy: toJsonColumn(record.policy),
+    replaced_by: record.replacedBy,
   };
 }
 
@@ -124,5 +137,9 @@ function fromRow(row: KeyRow): KeyRecord {
     updatedAt: Number(row.updated_at),
     expiresAt: row.expires_at === null ? null : Number(row.expires_at),
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+    teamId: row.team_id,
+    planId: row.plan_id,
+    policy: parsePolicyColumn(row.policy, 'virtual_keys.policy'),
+    replacedBy: row.replaced_by,
   };
 }

@@ -9,7 +9,11 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteDatabase, type SqliteDatabase } from './database.js';
 import { listAppliedMigrations, migrate } from './migrate.js';
-import type { Migration } from './migrations/index.js';
+import { type Migration, migrations as shippedMigrations } from './migrations/index.js';
+
+/** Every shipped version, so adding a migration does not mean editing these tests. */
+const shipped = shippedMigrations.map((migration) => migration.version);
+const next = Math.max(...shipped) + 1;
 
 const run = promisify(execFile);
 const childSource = fileURLToPath(new URL('./__fixtures__/migrate-in-child.ts', import.meta.url));
@@ -83,12 +87,15 @@ async function raceChildren(file: string, holdMs: number): Promise<number[][]> {
 describe('migrate', () => {
   it('creates every table and index, then does nothing on a second run', async () => {
     const database = open();
-    expect(await migrate(database.db, { now: () => 1234 })).toEqual({ applied: [1, 2] });
+    expect(await migrate(database.db, { now: () => 1234 })).toEqual({ applied: shipped });
     expect(await migrate(database.db)).toEqual({ applied: [] });
     expect(await tableNames(database)).toEqual([
+      'credit_ledger',
+      'plans',
       'request_log',
       'schema_migrations',
       'schema_migrations_lock',
+      'teams',
       'virtual_keys',
     ]);
     const indexes = database.raw
@@ -96,22 +103,28 @@ describe('migrate', () => {
       .pluck()
       .all();
     expect(indexes).toEqual([
+      'credit_ledger_account_index',
+      'credit_ledger_entry_index',
+      'plans_updated_at_index',
       'request_log_created_at_index',
       'request_log_key_id_created_at_index',
+      'request_log_team_id_created_at_index',
+      'teams_updated_at_index',
       'virtual_keys_updated_at_index',
     ]);
     const rows = database.raw.prepare('select version, name, applied_at from schema_migrations').all();
     expect(rows).toEqual([
       { version: 1, name: 'init', applied_at: 1234 },
       { version: 2, name: 'route-trace', applied_at: 1234 },
+      { version: 3, name: 'governance', applied_at: 1234 },
     ]);
-    expect(await listAppliedMigrations(database.db)).toEqual([1, 2]);
+    expect(await listAppliedMigrations(database.db)).toEqual(shipped);
   });
 
   it('lets a second connection see the migrations as applied', async () => {
     const first = open();
     const second = open();
-    expect((await migrate(first.db)).applied).toEqual([1, 2]);
+    expect((await migrate(first.db)).applied).toEqual(shipped);
     expect((await migrate(second.db)).applied).toEqual([]);
   });
 
@@ -128,9 +141,9 @@ describe('migrate', () => {
       },
     });
     const { migrations } = await import('./migrations/index.js');
-    const report = await migrate(database.db, { migrations: [extra(4), ...migrations, extra(3)] });
-    expect(report.applied).toEqual([3, 4]);
-    expect(order).toEqual([3, 4]);
+    const report = await migrate(database.db, { migrations: [extra(next + 1), ...migrations, extra(next)] });
+    expect(report.applied).toEqual([next, next + 1]);
+    expect(order).toEqual([next, next + 1]);
   });
 
   it('rolls back everything when a migration fails', async () => {
@@ -159,19 +172,19 @@ describe('migrate', () => {
     await migrate(setup.db, { migrations: [] });
     await setup.close();
     const applied = await raceChildren(file, 250);
-    expect(applied.filter((versions) => versions.length > 0)).toEqual([[1, 2, 3]]);
+    expect(applied.filter((versions) => versions.length > 0)).toEqual([[...shipped, next]]);
     expect(applied.filter((versions) => versions.length === 0)).toHaveLength(2);
     const database = openSqliteDatabase(file);
     opened.push(database);
-    expect(await listAppliedMigrations(database.db)).toEqual([1, 2, 3]);
+    expect(await listAppliedMigrations(database.db)).toEqual([...shipped, next]);
   });
 
   it('is safe when several processes migrate a brand-new file at once', async () => {
     const file = path.join(directory, 'fresh.db');
     const applied = await raceChildren(file, 0);
-    expect(applied.filter((versions) => versions.length > 0)).toEqual([[1, 2]]);
+    expect(applied.filter((versions) => versions.length > 0)).toEqual([shipped]);
     const database = openSqliteDatabase(file);
     opened.push(database);
-    expect(await listAppliedMigrations(database.db)).toEqual([1, 2]);
+    expect(await listAppliedMigrations(database.db)).toEqual(shipped);
   });
 });

@@ -48,6 +48,9 @@ function row(index: number, overrides: Partial<RequestLogRow> = {}): RequestLogR
     endUser: full ? 'user-42' : null,
     metadata: full ? { tenant: 'acme', trace: `t${index}` } : null,
     usageEstimated: index % 3 === 0,
+    teamId: full ? 'team-a' : null,
+    feature: full ? 'search' : null,
+    baselineCostMicros: index % 4 === 0 ? 0 : index % 4 === 2 ? 12_345 : null,
     ...overrides,
   };
 }
@@ -91,8 +94,8 @@ describe('request log repository', () => {
     });
     const small = createRequestLogRepository(observed, { maxParametersPerStatement: 999 });
     await small.appendMany(Array.from({ length: 1200 }, (_, index) => row(index)));
-    // 27 columns → 37 rows per statement → 33 inserts.
-    expect(statements.filter((statement) => statement === 'insert')).toHaveLength(33);
+    // 30 columns → 33 rows per statement (999 / 30) → 37 inserts for 1,200 rows.
+    expect(statements.filter((statement) => statement === 'insert')).toHaveLength(37);
     expect(await log.count()).toBe(1200);
   });
 

@@ -46,6 +46,12 @@ export interface RequestLogRow {
   usageEstimated: boolean;
   /** The router's decision trace as JSON (form, classification, candidates kept or skipped and why). */
   routeTrace: string | null;
+  /** The key's team at the time of the request. */
+  teamId: string | null;
+  /** `metadata.feature`, for grouping usage by feature. */
+  feature: string | null;
+  /** The same usage priced on the baseline model (micro-dollars); null when either price is unknown. */
+  baselineCostMicros: number | null;
 }
 
 /** A page request over the log, newest first. `beforeId` breaks ties on equal `beforeCreatedAt`. */
@@ -65,6 +71,16 @@ export interface RequestLogRepository {
   list(query: RequestLogQuery): Promise<RequestLogRow[]>;
   count(): Promise<number>;
   findById(id: string): Promise<RequestLogRow | undefined>;
+  /** Priced spend since `sinceMs` per key, team and end user (start-up seeding of budget counters). */
+  spendSince(sinceMs: number): Promise<AttributedSpend[]>;
+}
+
+/** Spend of one key / team / end-user combination, in micro-dollars. */
+export interface AttributedSpend {
+  keyId: string | null;
+  teamId: string | null;
+  endUser: string | null;
+  micros: number;
 }
 
 /** Options for {@link createRequestLogRepository}. */
@@ -134,6 +150,28 @@ export function createRequestLogRepository(
         return Number(row.total);
       });
     },
+    spendSince(sinceMs) {
+      return runStoreOperation('sum request log spend', async () => {
+        const rows = await db
+          .selectFrom('request_log')
+          .select((builder) => [
+            'key_id',
+            'team_id',
+            'end_user',
+            builder.fn.sum<string | number>('cost_micros').as('micros'),
+          ])
+          .where('created_at', '>=', sinceMs)
+          .where('cost_micros', 'is not', null)
+          .groupBy(['key_id', 'team_id', 'end_user'])
+          .execute();
+        return rows.map((row) => ({
+          keyId: row.key_id,
+          teamId: row.team_id,
+          endUser: row.end_user,
+          micros: Number(row.micros),
+        }));
+      });
+    },
     findById(id) {
       return runStoreOperation('find request log row', async () => {
         const row = await db.selectFrom('request_log').selectAll().where('id', '=', id).executeTakeFirst();
@@ -172,6 +210,9 @@ export function toRequestLogColumns(row: RequestLogRow): Insertable<RequestLogTa
     metadata: toJsonColumn(row.metadata),
     usage_estimated: row.usageEstimated ? 1 : 0,
     route_trace: row.routeTrace,
+    team_id: row.teamId,
+    feature: row.feature,
+    baseline_cost_micros: row.baselineCostMicros,
   };
 }
 
@@ -205,6 +246,9 @@ function fromRow(row: LogRow): RequestLogRow {
     metadata: parseStringRecord(row.metadata, 'request_log.metadata'),
     usageEstimated: Number(row.usage_estimated) === 1,
     routeTrace: row.route_trace ?? null,
+    teamId: row.team_id ?? null,
+    feature: row.feature ?? null,
+    baselineCostMicros: row.baseline_cost_micros === null ? null : Number(row.baseline_cost_micros),
   };
 }
 

@@ -24,6 +24,12 @@ export interface VirtualKeysTable {
   updated_at: number;
   expires_at: number | null;
   revoked_at: number | null;
+  team_id: string | null;
+  plan_id: string | null;
+  /** JSON GovernancePolicy: the key's own limits, budgets and baseline (override its plan's). */
+  policy: string | null;
+  /** Set by rotation on the old key: the id of the key that replaced it. */
+  replaced_by: string | null;
 }
 
 /** `request_log`: one row per gateway request, written in batches off the hot path. */
@@ -56,6 +62,48 @@ export interface RequestLogTable {
   metadata: string | null;
   usage_estimated: number;
   route_trace: string | null;
+  team_id: string | null;
+  /** `metadata.feature`, copied to a column so usage can group by it portably. */
+  feature: string | null;
+  /** What the same usage would have cost on the baseline model (micro-dollars), null if unknown. */
+  baseline_cost_micros: number | null;
+}
+
+/** `teams`: keys belong to teams; a team's policy limits all its keys together. */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  /** JSON GovernancePolicy. */
+  policy: string | null;
+  metadata: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+/** `plans`: named bundles of limits and budgets (free, starter, growth, ...) assignable to keys. */
+export interface PlansTable {
+  id: string;
+  name: string;
+  /** JSON GovernancePolicy. */
+  policy: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+/** `credit_ledger`: double-entry movements of prepaid end-user credits (rows of one entry sum to 0). */
+export interface CreditLedgerTable {
+  id: string;
+  entry_id: string;
+  account: string;
+  /** Signed integer micro-dollars. */
+  amount_micros: number;
+  /** topup | hold | settle | release | refund | adjust */
+  kind: string;
+  request_id: string | null;
+  note: string | null;
+  created_at: number;
 }
 
 /** `schema_migrations`: one row per applied migration. */
@@ -78,6 +126,9 @@ export interface SchemaMigrationsLockTable {
 export interface DatabaseSchema {
   virtual_keys: VirtualKeysTable;
   request_log: RequestLogTable;
+  teams: TeamsTable;
+  plans: PlansTable;
+  credit_ledger: CreditLedgerTable;
   schema_migrations: SchemaMigrationsTable;
   schema_migrations_lock: SchemaMigrationsLockTable;
 }

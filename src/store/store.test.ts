@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from './migrations/index.js';
 import type { RequestLogRow } from './request-log-repository.js';
 import { openStore, type Store } from './store.js';
 import { createWriteBehindQueue } from './write-behind.js';
@@ -23,6 +24,9 @@ function logRow(index: number): RequestLogRow {
     shape: 'openai-chat',
     requestedModel: 'fast',
     routeTrace: null,
+    teamId: null,
+    feature: null,
+    baselineCostMicros: null,
     provider: 'openai',
     servedModel: 'gpt-4.1-mini',
     status: 200,
@@ -68,7 +72,7 @@ describe('openStore', () => {
   it('can skip migrating on open', async () => {
     const store = await open(false);
     await expect(store.keys.count()).rejects.toMatchObject({ kind: 'internal' });
-    expect(await store.migrate()).toEqual({ applied: [1, 2] });
+    expect(await store.migrate()).toEqual({ applied: migrations.map((migration) => migration.version) });
     expect(await store.keys.count()).toBe(0);
   });
 

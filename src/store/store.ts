@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { sql } from 'kysely';
+import { type CreditLedgerRepository, createCreditLedgerRepository } from './credit-ledger-repository.js';
 import { openSqliteDatabase } from './database.js';
 import { createKeysRepository, type KeysRepository } from './keys-repository.js';
 import { type MigrationReport, migrate } from './migrate.js';
+import { createPolicySources, type PolicySources } from './policy-sources.js';
 import { createRequestLogRepository, type RequestLogRepository } from './request-log-repository.js';
 import { createSqliteRequestLogAppender } from './sqlite-request-log-appender.js';
 import { runStoreOperation } from './store-error.js';
@@ -14,6 +16,9 @@ import { runStoreOperation } from './store-error.js';
 export interface Store {
   keys: KeysRepository;
   requestLog: RequestLogRepository;
+  creditLedger: CreditLedgerRepository;
+  /** Change feeds of team and plan policies (for the governance cache). */
+  policies: PolicySources;
   /** Applies pending schema migrations (idempotent, safe across processes). */
   migrate(): Promise<MigrationReport>;
   /** True when the database answers `SELECT 1`; never throws (for health checks). */
@@ -47,6 +52,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ...createRequestLogRepository(db),
       appendMany: createSqliteRequestLogAppender(database.raw),
     },
+    creditLedger: createCreditLedgerRepository(db),
+    policies: createPolicySources(db),
     migrate: () => migrate(db),
     async ping() {
       try {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
 import { type RunningGateway, startGateway } from '../../src/cli/start-gateway.js';
+import type { PolicyDocument } from '../../src/governance/policy.js';
 import { createLogger } from '../../src/telemetry/logger.js';
 
 /** A gateway on an ephemeral port with its own data folder and in-process simulator. */
@@ -18,6 +19,9 @@ export interface TestGateway {
     allowedModels?: string[];
     expiresAt?: number;
     metadata?: Record<string, string>;
+    teamId?: string;
+    planId?: string;
+    policy?: PolicyDocument;
   }): Promise<{ key: string; id: string }>;
   /** Waits until the write-behind queue has written every row. */
   flushLog(): Promise<void>;
@@ -81,6 +85,9 @@ export async function startTestGateway(
         allowedModels: input.allowedModels ?? null,
         expiresAt: input.expiresAt ?? null,
         metadata: input.metadata ?? null,
+        teamId: input.teamId ?? null,
+        planId: input.planId ?? null,
+        policy: input.policy ?? null,
       });
       await gateway.app.keyCache.refresh();
       return { key: created.key, id: created.record.id };

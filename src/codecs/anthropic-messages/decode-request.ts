@@ -1,4 +1,6 @@
 import type { CanonMessage, CanonRequest, CanonSampling } from '../../canon/index.js';
+import { decodeOpenAiRoutingHints } from '../openai-chat/decode-routing-hints.js';
+import { decodeExtensions } from '../shared/decode-extensions.js';
 import {
   describeType,
   expectArray,
@@ -33,6 +35,12 @@ const knownFields: ReadonlySet<string> = new Set([
   'thinking',
   'output_config',
   'stream',
+  // Routing wishes for the gateway (OpenRouter-style, as on the OpenAI shapes); never forwarded upstream.
+  'models',
+  'max_price',
+  'sort',
+  // Provider-specific parameters and gateway options (decode-extensions.ts).
+  'ext',
 ]);
 
 /**
@@ -66,6 +74,9 @@ export function decodeAnthropicRequest(body: unknown): CanonRequest {
   decodeMetadata(body.metadata, request, vendor);
   decodeThinking(body.thinking, request, vendor);
   decodeOutputConfig(body.output_config, request, vendor);
+  const routing = decodeOpenAiRoutingHints(body);
+  if (routing) request.routing = routing;
+  decodeExtensions(body, request);
   if (Object.keys(vendor).length > 0) request.vendor = { [anthropicShape]: vendor };
   return request;
 }

@@ -47,12 +47,22 @@ export const anthropicMessagesIngress: IngressCodec = {
   encodeError: encodeAnthropicError,
 };
 
-/** What a native Anthropic upstream speaks. Providers wanting a per-model default call encodeAnthropicRequest. */
-export const anthropicMessagesEgress: EgressCodec = {
-  shape: 'anthropic-messages',
-  encodeRequest: (request, upstreamModel) =>
-    encodeAnthropicRequest(request, upstreamModel, { defaultMaxTokens: defaultAnthropicMaxTokens }),
-  decodeResponse: decodeAnthropicResponse,
-  createStreamDecoder: createAnthropicStreamDecoder,
-  decodeError: decodeAnthropicError,
-};
+/**
+ * What a native Anthropic upstream speaks. `defaultMaxTokens` gives the `max_tokens` sent for a model when
+ * the caller set none (Anthropic requires it): adapters pass the model's catalog maximum output.
+ */
+export function createAnthropicEgress(
+  defaultMaxTokens: (upstreamModel: string) => number = () => defaultAnthropicMaxTokens,
+): EgressCodec {
+  return {
+    shape: 'anthropic-messages',
+    encodeRequest: (request, upstreamModel) =>
+      encodeAnthropicRequest(request, upstreamModel, { defaultMaxTokens: defaultMaxTokens(upstreamModel) }),
+    decodeResponse: decodeAnthropicResponse,
+    createStreamDecoder: createAnthropicStreamDecoder,
+    decodeError: decodeAnthropicError,
+  };
+}
+
+/** The Anthropic egress with the fixed default of 4096 output tokens. */
+export const anthropicMessagesEgress: EgressCodec = createAnthropicEgress();

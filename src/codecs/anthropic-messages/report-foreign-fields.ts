@@ -1,26 +1,22 @@
 import type { CanonRequest, Warning } from '../../canon/index.js';
+import { listForeignFields } from '../shared/foreign-fields.js';
 import { anthropicShape } from './vendor-fields.js';
+
+const ownFamilies: ReadonlySet<string> = new Set(['anthropic']);
 
 /**
  * One warning per field of another API shape (`vendor`) or another provider family (`ext`) that an
- * Anthropic upstream cannot take: these fields are dropped, never silently.
+ * Anthropic upstream cannot take: these fields are dropped, never silently. `extraFamilies` are the
+ * provider names an adapter answers to besides `anthropic` (their `ext` entries were merged already).
  */
-export function reportForeignFields(request: CanonRequest, warnings: Warning[]): void {
-  for (const [shape, fields] of Object.entries(request.vendor)) {
-    if (shape === anthropicShape || !fields) continue;
-    for (const field of Object.keys(fields)) warnings.push(dropped(field, `${shape} field`));
-  }
-  request.messages.forEach((message, index) => {
-    for (const [shape, fields] of Object.entries(message.vendor ?? {})) {
-      if (shape === anthropicShape || !fields) continue;
-      for (const field of Object.keys(fields))
-        warnings.push(dropped(`messages[${index}].${field}`, `${shape} field`));
-    }
-  });
-  for (const [family, fields] of Object.entries(request.ext ?? {})) {
-    if (family === 'anthropic') continue;
-    for (const field of Object.keys(fields))
-      warnings.push(dropped(`ext.${family}.${field}`, `${family} parameter`));
+export function reportForeignFields(
+  request: CanonRequest,
+  warnings: Warning[],
+  families: ReadonlySet<string> = ownFamilies,
+): void {
+  for (const foreign of listForeignFields(request, anthropicShape, families)) {
+    const what = foreign.kind === 'ext' ? `${foreign.origin} parameter` : `${foreign.origin} field`;
+    warnings.push(dropped(foreign.field, what));
   }
 }
 

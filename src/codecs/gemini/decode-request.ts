@@ -1,5 +1,6 @@
 import type { CanonRequest } from '../../canon/index.js';
 import type { RouteParams } from '../codec.js';
+import { decodeExtensions } from '../shared/decode-extensions.js';
 import {
   describeType,
   expectArray,
@@ -25,6 +26,8 @@ const knownFields: ReadonlySet<string> = new Set([
   'tools',
   'toolConfig',
   'safetySettings',
+  // Provider-specific parameters and gateway options (decode-extensions.ts).
+  'ext',
 ]);
 
 /**
@@ -71,6 +74,7 @@ export function decodeGeminiRequest(body: unknown, route: RouteParams = {}, base
   if (generation.reasoning) request.reasoning = generation.reasoning;
   if (generation.choiceCount !== undefined) request.choiceCount = generation.choiceCount;
   if (generation.logprobs) request.logprobs = generation.logprobs;
+  if (basePath === '') decodeExtensions(body, request);
   const vendor: WireObject = pickUnknownFields(body, knownFields) ?? {};
   const safety = readField(body, 'safetySettings');
   if (!isAbsent(safety)) vendor.safetySettings = decodeSafetySettings(safety.value, at(safety));

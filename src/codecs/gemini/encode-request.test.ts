@@ -289,7 +289,7 @@ describe('encodeGeminiRequest: canonical requests from other shapes', () => {
       'logit_bias',
       'service_tier',
       'messages[0].cache',
-      'anthropic.top_k',
+      'ext.anthropic.top_k',
     ]);
     expect(warnings.every((warning) => warning.code === 'unsupported-parameter')).toBe(true);
   });

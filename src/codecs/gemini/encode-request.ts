@@ -1,4 +1,5 @@
 import type { CanonRequest, Warning } from '../../canon/index.js';
+import { listForeignFields } from '../shared/foreign-fields.js';
 import { isWireObject, type WireObject } from '../shared/read-fields.js';
 import { declarationExtrasKey } from './decode-tools.js';
 import { encodeGeminiContents } from './encode-contents.js';
@@ -121,23 +122,11 @@ function warnUncarried(request: CanonRequest, warnings: Warning[]): void {
   }
   if (request.endUser !== undefined) drop('user', 'Gemini has no end-user field; not sent upstream.');
   if (request.metadata !== undefined) drop('metadata', 'Gemini has no metadata field; not sent upstream.');
-  for (const [shape, fields] of Object.entries(request.vendor)) {
-    if (shape === 'gemini' || !fields) continue;
-    for (const key of Object.keys(fields))
-      drop(key, `'${key}' (${shape}) has no Gemini equivalent; dropped.`);
-  }
-  request.messages.forEach((message, index) => {
-    for (const [shape, fields] of Object.entries(message.vendor ?? {})) {
-      if (shape === 'gemini' || !fields) continue;
-      for (const key of Object.keys(fields)) {
-        drop(`messages[${index}].${key}`, `'${key}' (${shape}) has no Gemini equivalent; dropped.`);
-      }
-    }
-  });
-  for (const [family, fields] of Object.entries(request.ext ?? {})) {
-    if (ownFamilies.has(family)) continue;
-    for (const key of Object.keys(fields)) {
-      drop(`${family}.${key}`, `'${key}' is a ${family} parameter; a Gemini upstream cannot take it.`);
-    }
+  for (const foreign of listForeignFields(request, 'gemini', ownFamilies)) {
+    const message =
+      foreign.kind === 'ext'
+        ? `'${foreign.field}' is a ${foreign.origin} parameter; a Gemini upstream cannot take it.`
+        : `'${foreign.field}' (${foreign.origin}) has no Gemini equivalent; dropped.`;
+    drop(foreign.field, message);
   }
 }

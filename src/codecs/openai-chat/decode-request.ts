@@ -1,4 +1,5 @@
 import type { CanonRequest, CanonSampling } from '../../canon/index.js';
+import { decodeExtensions } from '../shared/decode-extensions.js';
 import {
   describeType,
   expectArray,
@@ -45,6 +46,8 @@ const knownFields: ReadonlySet<string> = new Set([
   'models',
   'max_price',
   'sort',
+  // Provider-specific parameters and gateway options (decode-extensions.ts).
+  'ext',
 ]);
 
 const reasoningEfforts = new Set(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']);
@@ -78,6 +81,7 @@ export function decodeOpenAiChatRequest(body: unknown): CanonRequest {
   decodeAttribution(body, request);
   const routing = decodeOpenAiRoutingHints(body);
   if (routing) request.routing = routing;
+  decodeExtensions(body, request);
   const effort = optionalString(body, 'reasoning_effort', '');
   if (effort !== undefined) {
     if (!reasoningEfforts.has(effort))

@@ -8,6 +8,7 @@ import type {
   Warning,
 } from '../../canon/index.js';
 import { encodeDataUrl } from '../shared/data-url.js';
+import { listForeignFields } from '../shared/foreign-fields.js';
 
 type WireObject = Record<string, unknown>;
 
@@ -18,6 +19,17 @@ export interface OpenAiChatEncodeOptions {
   /** Upstream understands `stream_options.include_usage`. */
   streamUsage: boolean;
 }
+
+/** `ext` families whose parameters an OpenAI-compatible body takes (adapters map their provider names here). */
+const ownFamilies: ReadonlySet<string> = new Set(['openai']);
+
+/** Responses request fields that mean the same in Chat Completions, carried over for a Responses caller. */
+const responsesFieldsChatAccepts: ReadonlySet<string> = new Set([
+  'service_tier',
+  'prompt_cache_key',
+  'prompt_cache_retention',
+  'safety_identifier',
+]);
 
 const defaultOptions: OpenAiChatEncodeOptions = {
   maxTokensField: 'max_completion_tokens',
@@ -77,8 +89,14 @@ export function encodeOpenAiChatRequest(
   if (request.reasoning?.effort) body.reasoning_effort = request.reasoning.effort;
   setIfDefined(body, 'user', request.endUser);
   if (request.metadata) body.metadata = request.metadata;
+  const responsesFields = request.vendor['openai-responses'] ?? {};
+  for (const key of responsesFieldsChatAccepts)
+    if (responsesFields[key] !== undefined) body[key] = responsesFields[key];
   const extras = request.vendor['openai-chat'];
   if (extras) Object.assign(body, extras);
+  // Explicit provider parameters win over everything computed or restored.
+  Object.assign(body, request.ext?.openai);
+  reportForeignFields(request, warnings);
   if (request.stream) {
     body.stream = true;
     // The gateway always asks for usage so cost can be settled, whether or not the caller did.
@@ -89,6 +107,19 @@ export function encodeOpenAiChatRequest(
     delete body.stream_options;
   }
   return { body, warnings };
+}
+
+/** Fields of other shapes and other providers' `ext` entries: not sent, each reported. */
+function reportForeignFields(request: CanonRequest, warnings: Warning[]): void {
+  for (const foreign of listForeignFields(request, 'openai-chat', ownFamilies)) {
+    if (foreign.origin === 'openai-responses' && responsesFieldsChatAccepts.has(foreign.field)) continue;
+    const what = foreign.kind === 'ext' ? `a ${foreign.origin} parameter` : `a ${foreign.origin} field`;
+    warnings.push({
+      code: 'unsupported-parameter',
+      field: foreign.field,
+      message: `${foreign.field} (${what}) has no OpenAI Chat Completions equivalent; not sent.`,
+    });
+  }
 }
 
 function setIfDefined(body: WireObject, key: string, value: unknown): void {

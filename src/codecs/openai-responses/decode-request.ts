@@ -1,5 +1,6 @@
 import type { CanonRequest, CanonSampling } from '../../canon/index.js';
 import { decodeOpenAiRoutingHints } from '../openai-chat/decode-routing-hints.js';
+import { decodeExtensions } from '../shared/decode-extensions.js';
 import {
   describeType,
   expectArray,
@@ -41,6 +42,8 @@ const consumedFields: ReadonlySet<string> = new Set([
   'models',
   'max_price',
   'sort',
+  // Provider-specific parameters and gateway options (decode-extensions.ts).
+  'ext',
 ]);
 
 const reasoningEfforts = new Set(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']);
@@ -83,6 +86,7 @@ export function decodeOpenAiResponsesRequest(body: unknown): CanonRequest {
   validateCarriedFields(body);
   const routing = decodeOpenAiRoutingHints(body);
   if (routing) request.routing = routing;
+  decodeExtensions(body, request);
   const vendor: WireObject = { ...pickUnknown(body, consumedFields) };
   if (text.extras) vendor.text = text.extras;
   if (reasoningExtras) vendor.reasoning = reasoningExtras;

@@ -144,6 +144,9 @@ export function buildStoredResponse(
     model: response.model,
     createdAt: response.createdAt,
   };
+  const finish = response.choices[0]?.finish;
+  if (finish) stored.finish = finish;
+  if (response.usage) stored.usage = response.usage;
   if (owner !== undefined) stored.owner = owner;
   return stored;
 }

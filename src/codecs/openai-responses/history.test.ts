@@ -72,6 +72,19 @@ describe('InMemoryResponseHistory', () => {
     expect(await history.get('a')).toBeUndefined();
     expect(history.size).toBe(0);
   });
+
+  it('deletes a turn, reporting whether one was held', async () => {
+    let now = 0;
+    const history = new InMemoryResponseHistory({ ttlMs: 1000, now: () => now });
+    await history.put('a', stored);
+    await history.put('b', stored);
+    expect(await history.delete('a')).toBe(true);
+    expect(await history.get('a')).toBeUndefined();
+    expect(await history.delete('a')).toBe(false);
+    now = 1000;
+    expect(await history.delete('b')).toBe(false);
+    expect(history.size).toBe(0);
+  });
 });
 
 describe('previous_response_id', () => {

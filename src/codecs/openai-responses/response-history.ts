@@ -1,4 +1,4 @@
-import type { AssistantMessage, CanonMessage } from '../../canon/index.js';
+import type { AssistantMessage, CanonMessage, CanonUsage, FinishReason } from '../../canon/index.js';
 
 /** One finished turn, kept so that a later request can continue it with `previous_response_id`. */
 export interface StoredResponse {
@@ -6,6 +6,9 @@ export interface StoredResponse {
   input: CanonMessage[];
   /** The answer. */
   output: AssistantMessage;
+  /** How the answer ended and what it used, so `GET /v1/responses/{id}` can render it again. */
+  finish?: FinishReason;
+  usage?: CanonUsage;
   /** Ids of every item the caller has been shown in this conversation, for `item_reference`. */
   itemIds: string[];
   model: string;
@@ -19,6 +22,8 @@ export interface StoredResponse {
 export interface ResponseHistory {
   get(id: string): Promise<StoredResponse | undefined>;
   put(id: string, stored: StoredResponse): Promise<void>;
+  /** Forgets a turn; true when one was held (expired ones count as gone). */
+  delete(id: string): Promise<boolean>;
 }
 
 /** Bounds of the in-memory history. */
@@ -67,6 +72,12 @@ export class InMemoryResponseHistory implements ResponseHistory {
     // Re-inserting moves the entry to the most recently used end of the Map's order.
     this.#entries.set(id, entry);
     return structuredClone(entry.stored);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const entry = this.#entries.get(id);
+    this.#entries.delete(id);
+    return entry !== undefined && entry.expiresAt > this.#now();
   }
 
   async put(id: string, stored: StoredResponse): Promise<void> {

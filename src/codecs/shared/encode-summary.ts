@@ -20,5 +20,21 @@ export function encodeSummaryObject(summary: GatewaySummary): Record<string, unk
       reasoning_tokens: summary.usage.reasoningTokens ?? 0,
     };
   }
+  if (summary.billing) {
+    wire.billing = {
+      cost_usd: summary.billing.costUsd,
+      baseline_model: summary.billing.baselineModel,
+      baseline_cost_usd: summary.billing.baselineCostUsd,
+      savings_usd: summary.billing.savingsUsd,
+      savings_percent: summary.billing.savingsPercent,
+    };
+  }
+  if (summary.warnings && summary.warnings.length > 0) {
+    wire.warnings = summary.warnings.map((warning) => ({
+      code: warning.code,
+      ...(warning.field === undefined ? {} : { field: warning.field }),
+      message: warning.message,
+    }));
+  }
   return wire;
 }

@@ -27,7 +27,11 @@ export function createDispatch(dependencies: ExecutionDependencies): Pipeline {
       context.servedBy = result.target;
       context.fallbackUsed = result.fallbackUsed;
       context.warnings.push(...result.warnings);
-      if (result.kind === 'response') return { kind: 'response', response: result.response };
+      if (result.kind === 'response') {
+        // What the upstream's answer could not carry (a part type, a field) is reported like the rest.
+        context.warnings.push(...result.response.warnings);
+        return { kind: 'response', response: result.response };
+      }
       context.ttftMs = result.ttftMs;
       streaming = true;
       return { kind: 'stream', events: releaseWhenDone(result.events, deadline.dispose) };

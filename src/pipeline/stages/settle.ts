@@ -24,6 +24,8 @@ export interface SettledResult {
   usage?: CanonUsage;
   usageEstimated: boolean;
   costMicros: number | null;
+  /** The same usage on the baseline model, when a baseline is configured and priced. */
+  baselineCostMicros?: number | null;
   error?: GatewayError;
 }
 
@@ -64,6 +66,7 @@ export function createSettleStage(pricing: Pricing, sink: SettleSink): Stage {
           usage,
           usageEstimated: estimated,
           costMicros: summary.costMicros,
+          baselineCostMicros: summary.baselineCostMicros,
         });
         return outcome;
       }
@@ -83,6 +86,7 @@ async function* settleStream(
   let completed = false;
   let streamedText = '';
   let costMicros: number | null = null;
+  let baselineCostMicros: number | null = null;
   let estimated = false;
   try {
     for await (const event of events) {
@@ -90,6 +94,7 @@ async function* settleStream(
       else if (event.type === 'text-delta' || event.type === 'reasoning-delta') streamedText += event.text;
       else if (event.type === 'tool-call-delta') streamedText += event.argumentsDelta;
       else if (event.type === 'error') error = event.error;
+      else if (event.type === 'warning') context.warnings.push(event.warning);
       yield event;
       if (error) break;
     }
@@ -100,6 +105,7 @@ async function* settleStream(
       }
       const summary = buildSummary(context, pricing, usage);
       costMicros = summary.costMicros;
+      baselineCostMicros = summary.baselineCostMicros;
       context.summary = summary.summary;
       completed = true;
       yield { type: 'gateway-summary', summary: summary.summary } satisfies CanonEvent;
@@ -109,13 +115,24 @@ async function* settleStream(
       usage = await estimateUsage(context, streamedText);
       estimated = true;
     }
-    if (!completed) costMicros = buildSummary(context, pricing, usage).costMicros;
+    if (!completed) {
+      const partial = buildSummary(context, pricing, usage);
+      costMicros = partial.costMicros;
+      baselineCostMicros = partial.baselineCostMicros;
+    }
     const outcome: RequestOutcome = completed
       ? 'success'
       : error && error.kind !== 'client_closed'
         ? 'incomplete'
         : 'aborted';
-    const result: SettledResult = { outcome, status: 200, usage, usageEstimated: estimated, costMicros };
+    const result: SettledResult = {
+      outcome,
+      status: 200,
+      usage,
+      usageEstimated: estimated,
+      costMicros,
+      baselineCostMicros,
+    };
     if (error) result.error = error;
     sink.record(context, result);
   }

@@ -2,12 +2,14 @@ import {
   BedrockRuntimeClient,
   type BedrockRuntimeClientConfig,
   ConverseCommand,
+  type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
 import { type CanonRequest, GatewayError } from '../../canon/index.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import { type CancelSignal, onCancel } from '../../http/index.js';
-import type { SdkInvocation, SdkProviderAdapter } from '../provider.js';
+import { foldOwnExtensions } from '../own-extensions.js';
+import type { PreparedSdkCall, SdkInvocation, SdkProviderAdapter } from '../provider.js';
 import { decodeConverseResponse } from './converse-decode.js';
 import { encodeConverseRequest } from './converse-encode.js';
 import { mapBedrockError } from './converse-errors.js';
@@ -23,6 +25,38 @@ export function createBedrockAdapter(provider: ResolvedProvider): SdkProviderAda
   const { preset } = provider;
   const client = new BedrockRuntimeClient(clientConfig(provider));
   const identity = (model: string) => ({ id: provider.name, model });
+  async function send(
+    stream: boolean,
+    input: ConverseCommandInput,
+    model: string,
+    signal: CancelSignal,
+  ): Promise<SdkInvocation> {
+    const abort = toAbortSignal(signal);
+    const mapError = (error: unknown): GatewayError =>
+      signal.aborted && signal.reason instanceof GatewayError
+        ? signal.reason
+        : mapBedrockError(error, identity(model));
+    try {
+      if (!stream) {
+        const output = await client.send(new ConverseCommand(input), { abortSignal: abort.signal });
+        abort.dispose();
+        return { kind: 'response', response: decodeConverseResponse(output, identity(model)) };
+      }
+      const output = await client.send(new ConverseStreamCommand(input), { abortSignal: abort.signal });
+      if (!output.stream)
+        throw new GatewayError('upstream_protocol', `${provider.name}: ConverseStream without a stream`);
+      const events = decodeConverseStream(
+        output.stream,
+        identity(model),
+        output.$metadata.requestId,
+        mapError,
+      );
+      return { kind: 'stream', events: disposeAfter(events, abort.dispose) };
+    } catch (error) {
+      abort.dispose();
+      throw mapError(error);
+    }
+  }
   return {
     transport: 'sdk',
     name: provider.name,
@@ -32,33 +66,10 @@ export function createBedrockAdapter(provider: ResolvedProvider): SdkProviderAda
     baseUrl: provider.baseUrl,
     timeouts: provider.timeouts,
     close: () => client.destroy(),
-    async invoke(request: CanonRequest, model: string, signal: CancelSignal): Promise<SdkInvocation> {
-      const { input, warnings } = encodeConverseRequest(request, model);
-      const abort = toAbortSignal(signal);
-      const mapError = (error: unknown): GatewayError =>
-        signal.aborted && signal.reason instanceof GatewayError
-          ? signal.reason
-          : mapBedrockError(error, identity(model));
-      try {
-        if (!request.stream) {
-          const output = await client.send(new ConverseCommand(input), { abortSignal: abort.signal });
-          abort.dispose();
-          return { kind: 'response', response: decodeConverseResponse(output, identity(model)), warnings };
-        }
-        const output = await client.send(new ConverseStreamCommand(input), { abortSignal: abort.signal });
-        if (!output.stream)
-          throw new GatewayError('upstream_protocol', `${provider.name}: ConverseStream without a stream`);
-        const events = decodeConverseStream(
-          output.stream,
-          identity(model),
-          output.$metadata.requestId,
-          mapError,
-        );
-        return { kind: 'stream', events: disposeAfter(events, abort.dispose), warnings };
-      } catch (error) {
-        abort.dispose();
-        throw mapError(error);
-      }
+    prepare(request: CanonRequest, model: string): PreparedSdkCall {
+      const own = foldOwnExtensions(request, 'bedrock', [preset.id, provider.name]);
+      const { input, warnings } = encodeConverseRequest(own, model);
+      return { warnings, send: (signal) => send(request.stream, input, model, signal) };
     },
   };
 }

@@ -8,6 +8,10 @@ import type {
   ToolResultContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { CanonMessage, CanonRequest, ImagePart, Warning } from '../../canon/index.js';
+import { foreignFieldWarnings } from '../foreign-field-warnings.js';
+
+/** `ext` entries Converse takes, as `additionalModelRequestFields`. */
+const bedrockFamilies: ReadonlySet<string> = new Set(['bedrock']);
 
 /** A JSON value as the SDK types it (Smithy's document type). */
 type Document = ToolResultContentBlock.JsonMember['json'];
@@ -202,11 +206,7 @@ function reportUnsupported(request: CanonRequest, warnings: Warning[]): void {
     warnings.push(dropped('response_format', 'Converse has no JSON mode; ask for JSON in the prompt.'));
   if (request.choiceCount !== undefined && request.choiceCount > 1)
     warnings.push(dropped('n', 'Bedrock returns one answer.'));
-  for (const [family, fields] of Object.entries(request.ext ?? {})) {
-    if (family === 'bedrock') continue;
-    for (const field of Object.keys(fields))
-      warnings.push(dropped(`ext.${family}.${field}`, 'not a Bedrock parameter.'));
-  }
+  warnings.push(...foreignFieldWarnings(request, bedrockFamilies, 'Bedrock Converse'));
 }
 
 function dropped(field: string, message: string): Warning {

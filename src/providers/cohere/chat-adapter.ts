@@ -1,6 +1,7 @@
 import type { CanonRequest, Warning } from '../../canon/index.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
+import { foldOwnExtensions } from '../own-extensions.js';
 import type { HttpProviderAdapter } from '../provider.js';
 import { decodeCohereChatResponse, decodeCohereError } from './chat-decode.js';
 import { encodeCohereChatRequest } from './chat-encode.js';
@@ -30,7 +31,8 @@ export function createCohereChatAdapter(provider: ResolvedProvider): HttpProvide
       request: CanonRequest,
       upstreamModel: string,
     ): { spec: HttpRequestSpec; warnings: Warning[] } {
-      const encoded = encodeCohereChatRequest(request, upstreamModel);
+      const own = foldOwnExtensions(request, 'cohere', [preset.id, provider.name]);
+      const encoded = encodeCohereChatRequest(own, upstreamModel);
       return {
         spec: { url: `${baseUrl}/chat`, method: 'POST', headers, body: JSON.stringify(encoded.body) },
         warnings: encoded.warnings,

@@ -7,6 +7,10 @@ import type {
   Warning,
 } from '../../canon/index.js';
 import { encodeDataUrl } from '../../codecs/shared/data-url.js';
+import { foreignFieldWarnings } from '../foreign-field-warnings.js';
+
+/** `ext` entries a Cohere body takes (the adapter folds preset and provider names into this one). */
+const cohereFamilies: ReadonlySet<string> = new Set(['cohere']);
 
 type WireObject = Record<string, unknown>;
 
@@ -49,13 +53,7 @@ export function encodeCohereChatRequest(
     warnings.push(unsupported('reasoning', 'reasoning settings were not sent to Cohere.'));
   const extension = request.ext?.cohere;
   if (extension) Object.assign(body, extension);
-  for (const [family, fields] of Object.entries(request.ext ?? {})) {
-    if (family === 'cohere') continue;
-    for (const field of Object.keys(fields))
-      warnings.push(
-        unsupported(`ext.${family}.${field}`, `ext.${family}.${field} is not a Cohere parameter; dropped.`),
-      );
-  }
+  warnings.push(...foreignFieldWarnings(request, cohereFamilies, 'Cohere chat'));
   return { body, warnings };
 }
 

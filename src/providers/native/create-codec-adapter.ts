@@ -2,12 +2,15 @@ import type { CanonRequest, Warning } from '../../canon/index.js';
 import type { EgressCodec } from '../../codecs/codec.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
+import { foldOwnExtensions } from '../own-extensions.js';
 import type { HttpProviderAdapter } from '../provider.js';
 
 /** Where a protocol's endpoint is and which headers it needs besides the credential. */
 export interface ProtocolEndpoint {
   url(baseUrl: string, upstreamModel: string, stream: boolean): string;
   headers: Record<string, string>;
+  /** The `ext` family the codec merges (`anthropic`, `gemini`); entries named after the provider fold into it. */
+  extensionFamily: string;
 }
 
 /**
@@ -45,7 +48,8 @@ export function createCodecAdapter(
       request: CanonRequest,
       upstreamModel: string,
     ): { spec: HttpRequestSpec; warnings: Warning[] } {
-      const encoded = codec.encodeRequest(request, upstreamModel);
+      const own = foldOwnExtensions(request, endpoint.extensionFamily, [preset.id, provider.name]);
+      const encoded = codec.encodeRequest(own, upstreamModel);
       return {
         spec: {
           url: endpoint.url(baseUrl, upstreamModel, request.stream),
@@ -67,6 +71,7 @@ export function createCodecAdapter(
 export const anthropicEndpoint: ProtocolEndpoint = {
   url: (baseUrl) => `${baseUrl}/messages`,
   headers: { 'anthropic-version': '2023-06-01' },
+  extensionFamily: 'anthropic',
 };
 
 /** Gemini: the model and the method are in the path; streams use server-sent events (`alt=sse`). */
@@ -74,4 +79,5 @@ export const geminiEndpoint: ProtocolEndpoint = {
   url: (baseUrl, model, stream) =>
     `${baseUrl}/models/${encodeURIComponent(model)}:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`,
   headers: {},
+  extensionFamily: 'gemini',
 };

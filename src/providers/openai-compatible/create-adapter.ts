@@ -7,6 +7,7 @@ import {
 } from '../../codecs/openai-chat/index.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
+import { foldOwnExtensions } from '../own-extensions.js';
 import type { HttpProviderAdapter } from '../provider.js';
 import { applyQuirks } from './apply-quirks.js';
 
@@ -28,14 +29,12 @@ export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): HttpP
       request: CanonRequest,
       upstreamModel: string,
     ): { spec: HttpRequestSpec; warnings: Warning[] } {
-      const encoded = encodeOpenAiChatRequest(request, upstreamModel, {
+      const own = foldOwnExtensions(request, 'openai', [preset.id, provider.name]);
+      const encoded = encodeOpenAiChatRequest(own, upstreamModel, {
         maxTokensField: preset.quirks.maxTokensField,
         streamUsage: preset.quirks.streamUsage,
       });
-      const warnings = [
-        ...encoded.warnings,
-        ...applyQuirks(encoded.body, request, preset.quirks, provider.name),
-      ];
+      const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, own, preset.quirks, provider.name)];
       return {
         spec: {
           url: endpoint(upstreamModel),

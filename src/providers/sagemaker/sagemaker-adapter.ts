@@ -1,5 +1,6 @@
 import {
   InvokeEndpointCommand,
+  type InvokeEndpointCommandInput,
   InvokeEndpointWithResponseStreamCommand,
   type ResponseStream,
   SageMakerRuntimeClient,
@@ -21,7 +22,8 @@ import { buildUpstreamError } from '../../codecs/shared/upstream-error.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import { type CancelSignal, createSseParser, onCancel } from '../../http/index.js';
 import { applyQuirks } from '../openai-compatible/apply-quirks.js';
-import type { SdkInvocation, SdkProviderAdapter } from '../provider.js';
+import { foldOwnExtensions } from '../own-extensions.js';
+import type { PreparedSdkCall, SdkInvocation, SdkProviderAdapter } from '../provider.js';
 
 /**
  * SageMaker endpoints whose container speaks OpenAI chat: the body is an OpenAI chat request (without
@@ -56,15 +58,14 @@ export function createSageMakerAdapter(provider: ResolvedProvider): SdkProviderA
     baseUrl: provider.baseUrl,
     timeouts,
     close: () => client.destroy(),
-    async invoke(request: CanonRequest, endpointName: string, signal: CancelSignal): Promise<SdkInvocation> {
-      const encoded = encodeOpenAiChatRequest(request, endpointName, {
+    prepare(request: CanonRequest, endpointName: string): PreparedSdkCall {
+      const own = foldOwnExtensions(request, 'openai', [preset.id, provider.name]);
+      const encoded = encodeOpenAiChatRequest(own, endpointName, {
         maxTokensField: 'max_tokens',
         streamUsage: true,
       });
-      const warnings = [
-        ...encoded.warnings,
-        ...applyQuirks(encoded.body, request, preset.quirks, provider.name),
-      ];
+      const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, own, preset.quirks, provider.name)];
+      // The endpoint is the model: containers serve one model and some reject an unknown name.
       const { model: _endpoint, ...body } = encoded.body;
       const input = {
         EndpointName: endpointName,
@@ -72,40 +73,45 @@ export function createSageMakerAdapter(provider: ResolvedProvider): SdkProviderA
         Accept: request.stream ? 'text/event-stream' : 'application/json',
         Body: Buffer.from(JSON.stringify(body)),
       };
-      const abort = new AbortController();
-      const stop = onCancel(signal, () => abort.abort(signal.reason));
-      if (signal.aborted) abort.abort(signal.reason);
-      const mapError = (error: unknown) =>
-        signal.aborted && signal.reason instanceof GatewayError
-          ? signal.reason
-          : mapSageMakerError(error, identity(endpointName));
-      try {
-        if (!request.stream) {
-          const output = await client.send(new InvokeEndpointCommand(input), { abortSignal: abort.signal });
-          stop();
-          const json: unknown = JSON.parse(Buffer.from(output.Body ?? new Uint8Array()).toString('utf8'));
-          return {
-            kind: 'response',
-            response: decodeOpenAiChatResponse(json, identity(endpointName)),
-            warnings,
-          };
-        }
-        const output = await client.send(new InvokeEndpointWithResponseStreamCommand(input), {
-          abortSignal: abort.signal,
-        });
-        if (!output.Body)
-          throw new GatewayError('upstream_protocol', `${provider.name}: response stream missing`);
-        return {
-          kind: 'stream',
-          events: decodePayloadStream(output.Body, identity(endpointName), mapError, stop),
-          warnings,
-        };
-      } catch (error) {
-        stop();
-        throw mapError(error);
-      }
+      return {
+        warnings,
+        send: (signal) => send(request.stream, input, identity(endpointName), signal, client),
+      };
     },
   };
+}
+
+/** Sends one prepared call; the SDK request follows the attempt's cancellation. */
+async function send(
+  stream: boolean,
+  input: InvokeEndpointCommandInput,
+  provider: ProviderIdentity,
+  signal: CancelSignal,
+  client: SageMakerRuntimeClient,
+): Promise<SdkInvocation> {
+  const abort = new AbortController();
+  const stop = onCancel(signal, () => abort.abort(signal.reason));
+  if (signal.aborted) abort.abort(signal.reason);
+  const mapError = (error: unknown) =>
+    signal.aborted && signal.reason instanceof GatewayError
+      ? signal.reason
+      : mapSageMakerError(error, provider);
+  try {
+    if (!stream) {
+      const output = await client.send(new InvokeEndpointCommand(input), { abortSignal: abort.signal });
+      stop();
+      const json: unknown = JSON.parse(Buffer.from(output.Body ?? new Uint8Array()).toString('utf8'));
+      return { kind: 'response', response: decodeOpenAiChatResponse(json, provider) };
+    }
+    const output = await client.send(new InvokeEndpointWithResponseStreamCommand(input), {
+      abortSignal: abort.signal,
+    });
+    if (!output.Body) throw new GatewayError('upstream_protocol', `${provider.id}: response stream missing`);
+    return { kind: 'stream', events: decodePayloadStream(output.Body, provider, mapError, stop) };
+  } catch (error) {
+    stop();
+    throw mapError(error);
+  }
 }
 
 /** PayloadPart bytes → SSE → OpenAI chat chunks → canonical events; stream errors end it in-band. */

@@ -1,10 +1,10 @@
 import type { CanonRequest, Warning } from '../../canon/index.js';
-import { anthropicMessagesEgress } from '../../codecs/anthropic-messages/index.js';
 import type { EgressCodec } from '../../codecs/codec.js';
 import { geminiEgress } from '../../codecs/gemini/index.js';
 import { isWireObject } from '../../codecs/shared/read-fields.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
+import { foldOwnExtensions } from '../own-extensions.js';
 import type { HttpProviderAdapter } from '../provider.js';
 import { GoogleTokenSource } from './google-token.js';
 
@@ -14,6 +14,8 @@ export const vertexAnthropicVersion = 'vertex-2023-10-16';
 /** Which publisher serves a model on Vertex, and how its endpoint and body differ. */
 interface Publisher {
   id: 'google' | 'anthropic';
+  /** The `ext` family the codec merges; entries named after the preset or provider fold into it. */
+  extensionFamily: 'gemini' | 'anthropic';
   codec: EgressCodec;
   method(stream: boolean): string;
   adjust(body: Record<string, unknown>): Record<string, unknown>;
@@ -21,22 +23,24 @@ interface Publisher {
 
 const google: Publisher = {
   id: 'google',
+  extensionFamily: 'gemini',
   codec: geminiEgress,
   method: (stream) => (stream ? 'streamGenerateContent?alt=sse' : 'generateContent'),
   adjust: (body) => body,
 };
 
-const anthropic: Publisher = {
+const anthropic = (codec: EgressCodec): Publisher => ({
   id: 'anthropic',
-  codec: anthropicMessagesEgress,
+  extensionFamily: 'anthropic',
+  codec,
   method: (stream) => (stream ? 'streamRawPredict' : 'rawPredict'),
   // The model is in the URL; Vertex rejects it in the body.
   adjust: ({ model: _model, ...body }) => ({ anthropic_version: vertexAnthropicVersion, ...body }),
-};
+});
 
 /** Claude models (`claude-sonnet-4@20250514`) are Anthropic's; everything else is Google's (Gemini). */
-export function publisherOf(model: string): Publisher {
-  return model.startsWith('claude') ? anthropic : google;
+function choosePublisher(anthropicPublisher: Publisher): (model: string) => Publisher {
+  return (model) => (model.startsWith('claude') ? anthropicPublisher : google);
 }
 
 /**
@@ -45,7 +49,11 @@ export function publisherOf(model: string): Publisher {
  * `/v1/projects/{project}/locations/{location}/publishers/{publisher}/models/{model}`, with an OAuth
  * bearer token from a service account.
  */
-export function createVertexAdapter(provider: ResolvedProvider): HttpProviderAdapter {
+export function createVertexAdapter(
+  provider: ResolvedProvider,
+  anthropicCodec: EgressCodec,
+): HttpProviderAdapter {
+  const publisherOf = choosePublisher(anthropic(anthropicCodec));
   const { preset, options } = provider;
   const baseUrl = provider.baseUrl.replace(/\/+$/, '');
   const project = encodeURIComponent(options.project ?? '');
@@ -72,7 +80,8 @@ export function createVertexAdapter(provider: ResolvedProvider): HttpProviderAda
       upstreamModel: string,
     ): { spec: HttpRequestSpec; warnings: Warning[] } {
       const publisher = publisherOf(upstreamModel);
-      const encoded = publisher.codec.encodeRequest(request, upstreamModel);
+      const own = foldOwnExtensions(request, publisher.extensionFamily, [preset.id, provider.name]);
+      const encoded = publisher.codec.encodeRequest(own, upstreamModel);
       return {
         spec: {
           url: `${modelUrl(publisher, upstreamModel)}:${publisher.method(request.stream)}`,

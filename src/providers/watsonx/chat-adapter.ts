@@ -10,6 +10,7 @@ import { buildUpstreamError } from '../../codecs/shared/upstream-error.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
 import { applyQuirks } from '../openai-compatible/apply-quirks.js';
+import { foldOwnExtensions } from '../own-extensions.js';
 import type { HttpProviderAdapter } from '../provider.js';
 import { IamTokenSource } from './iam-token.js';
 
@@ -51,12 +52,13 @@ export function createWatsonxChatAdapter(provider: ResolvedProvider): HttpProvid
       request: CanonRequest,
       upstreamModel: string,
     ): { spec: HttpRequestSpec; warnings: Warning[] } {
-      const encoded = encodeOpenAiChatRequest(request, upstreamModel, {
+      const own = foldOwnExtensions(request, 'openai', [preset.id, provider.name]);
+      const encoded = encodeOpenAiChatRequest(own, upstreamModel, {
         maxTokensField: 'max_tokens',
         streamUsage: false,
       });
       const quirks = { ...preset.quirks, unsupportedFields };
-      const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, request, quirks, provider.name)];
+      const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, own, quirks, provider.name)];
       // The endpoint, not a body field, selects streaming.
       const { model, stream, tool_choice: toolChoice, ...rest } = encoded.body;
       const body: Record<string, unknown> = { model_id: model, ...scope, ...rest };
