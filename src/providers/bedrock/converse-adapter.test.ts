@@ -243,6 +243,18 @@ describe('AWS Bedrock Converse egress (through the AWS SDK)', () => {
     expect(closed).toBe(true);
   });
 
+  it('refuses a strict request it cannot honour before anything is sent', async () => {
+    server = await startH2FixtureServer(() => ({ body: '{}' }));
+    const error = await attemptError(
+      bedrockAdapter(server.url),
+      chatRequest({ strict: true, sampling: { seed: 7 } }),
+      model,
+    );
+    expect(error.kind).toBe('invalid_request');
+    expect(error.message).toContain('seed');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('sends a Bedrock API key as a bearer token instead of a signature', async () => {
     server = await startH2FixtureServer(() => ({
       body: JSON.stringify({
