@@ -221,6 +221,17 @@ describe('Cohere v2 chat egress', () => {
     expect(outcome.response.usage?.input.total).toBe(11);
   });
 
+  it('merges its own ext entry (by family or provider name) and reports any other', () => {
+    const adapter = cohereAdapter('http://127.0.0.1:9');
+    if (adapter.transport !== 'http') throw new Error('expected an HTTP adapter');
+    const { spec, warnings } = adapter.buildRequest(
+      chatRequest({ ext: { cohere: { safety_mode: 'OFF' }, anthropic: { top_k: 3 } } }),
+      'command-r',
+    );
+    expect(JSON.parse(spec.body ?? '{}').safety_mode).toBe('OFF');
+    expect(warnings.map((warning) => warning.field)).toEqual(['ext.anthropic.top_k']);
+  });
+
   it('ends a stream cut before message-end with an error', async () => {
     const body = sse([
       ['message-start', { id: 'c-3', type: 'message-start' }],
