@@ -159,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await requestLog.drain();
       await governance.close();
       await http.close();
+      for (const adapter of adapters.values()) if (adapter.transport === 'sdk') adapter.close();
       await store.close();
     },
   };

@@ -18,15 +18,23 @@ describe('buildDemoConfiguration', () => {
     expect(demo.store.path).toBe('/data/switchyard.db');
   });
 
-  it('has one simulator provider whose URL is still a placeholder', () => {
-    expect([...demo.providers.keys()]).toEqual(['simulator']);
+  it('has a simulator provider per protocol, whose URLs are still placeholders', () => {
+    expect([...demo.providers.keys()]).toEqual(['simulator', 'simulator-anthropic', 'simulator-gemini']);
+    expect(demo.providers.get('simulator-anthropic')?.preset.protocol).toBe('anthropic-messages');
+    expect(demo.providers.get('simulator-gemini')?.preset.protocol).toBe('gemini');
     expect(demo.providers.get('simulator')?.preset.id).toBe('simulator');
     expect(demo.providers.get('simulator')?.baseUrl).toBe(simulatorPlaceholderBaseUrl);
     expect(demo.providers.get('simulator')?.apiKey).toBeUndefined();
   });
 
   it('has an alias per catalogued demo model, and demo → demo-fast falling back to demo-smart', () => {
-    expect([...demo.models.keys()]).toEqual([...demoModelNames, 'demo']);
+    expect([...demo.models.keys()]).toEqual([...demoModelNames, 'demo', 'demo-anthropic', 'demo-gemini']);
+    expect(demo.models.get('demo-anthropic')?.targets).toEqual([
+      { provider: 'simulator-anthropic', model: 'demo-smart', weight: 1 },
+    ]);
+    expect(demo.models.get('demo-gemini')?.targets).toEqual([
+      { provider: 'simulator-gemini', model: 'demo-fast', weight: 1 },
+    ]);
     for (const name of demoModelNames) {
       expect(demo.models.get(name)?.targets).toEqual([{ provider: 'simulator', model: name, weight: 1 }]);
       expect(catalog.find('simulator', name)).toBeDefined();

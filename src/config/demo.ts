@@ -65,7 +65,18 @@ export function buildDemoConfiguration(options: DemoOptions): ResolvedConfig {
   const models: Record<string, RawModel> = {};
   for (const name of demoModelNames) models[name] = { targets: [{ provider: 'simulator', model: name }] };
   models.demo = { targets: [{ provider: 'simulator', model: 'demo-fast' }], fallbacks: ['demo-smart'] };
-  const raw: RawConfig = { providers: { simulator: { type: 'simulator' } }, models, routing: demoRouting };
+  // One model per upstream protocol, so the demo exercises every egress codec, not only OpenAI's.
+  models['demo-anthropic'] = { targets: [{ provider: 'simulator-anthropic', model: 'demo-smart' }] };
+  models['demo-gemini'] = { targets: [{ provider: 'simulator-gemini', model: 'demo-fast' }] };
+  const raw: RawConfig = {
+    providers: {
+      simulator: { type: 'simulator' },
+      'simulator-anthropic': { type: 'simulator-anthropic' },
+      'simulator-gemini': { type: 'simulator-gemini' },
+    },
+    models,
+    routing: demoRouting,
+  };
   const resolved = resolveConfig(raw, {
     env: {},
     dataDir: options.dataDir,

@@ -1,5 +1,5 @@
 import { taskClassNames } from './routing-schema.js';
-import type { ResolvedConfig, ResolvedModel, ResolvedRouting } from './types.js';
+import type { ResolvedConfig, ResolvedModel, ResolvedProvider, ResolvedRouting } from './types.js';
 
 /**
  * A human summary for `switchyard config check`: where the configuration came from, the server,
@@ -20,9 +20,9 @@ export function describeConfiguration(config: ResolvedConfig): string[] {
   );
   lines.push(`providers (${config.providers.size}):`);
   for (const provider of config.providers.values()) {
-    const key =
-      provider.preset.auth.style === 'none' ? 'no key needed' : provider.apiKey ? 'key set' : 'no key set';
-    lines.push(`  ${provider.name} (${provider.preset.id}): ${provider.baseUrl}, ${key}`);
+    lines.push(
+      `  ${provider.name} (${provider.preset.id}): ${provider.baseUrl}, ${describeCredentials(provider)}`,
+    );
   }
   lines.push(`models (${config.models.size}):`);
   if (config.models.size === 0) lines.push('  none; use provider/model names, e.g. openai/gpt-4o-mini');
@@ -81,4 +81,21 @@ function describeRouting(routing: ResolvedRouting): string[] {
   const { failureThreshold, openMs } = routing.breaker;
   lines.push(`  breaker: opens after ${failureThreshold} consecutive failures, for ${openMs} ms`);
   return lines;
+}
+
+/** Whether a credential is set (never the credential), and the cloud settings in use. */
+function describeCredentials(provider: ResolvedProvider): string {
+  const { auth } = provider.preset;
+  let key = auth.style === 'none' ? 'no key needed' : provider.apiKey ? 'key set' : 'no key set';
+  if (auth.style === 'cloud' && !provider.apiKey) {
+    key = provider.secrets.secretAccessKey
+      ? 'access keys set'
+      : provider.options.credentialsFile
+        ? 'service-account key file'
+        : "the cloud's default credentials";
+  }
+  const settings = Object.entries(provider.options)
+    .filter(([name]) => name !== 'credentialsFile')
+    .map(([name, value]) => `${name} ${value}`);
+  return [key, ...settings].join(', ');
 }

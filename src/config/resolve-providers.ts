@@ -1,5 +1,13 @@
-import { readBaseUrlFromEnvironment } from '../providers/presets/base-url.js';
-import type { Environment, ProviderPreset } from '../providers/presets/types.js';
+import { expandBaseUrlTemplate, readBaseUrlFromEnvironment } from '../providers/presets/base-url.js';
+import {
+  type Environment,
+  type PlainOptionName,
+  type ProviderOptionName,
+  type ProviderPreset,
+  providerOptionNames,
+  type SecretOptionName,
+  secretOptionNames,
+} from '../providers/presets/types.js';
 import { transportTimeoutDefaults } from './defaults.js';
 import { formatPath } from './format-path.js';
 import type { RawProvider } from './schema.js';
@@ -52,7 +60,8 @@ function resolveProvider(
     return undefined;
   }
   const errorCount = context.issues.length;
-  const baseUrl = resolveBaseUrl(settings, preset, context, at('baseUrl'));
+  const { options, secrets } = resolveOptions(settings, preset, context, at);
+  const baseUrl = resolveBaseUrl(settings, preset, options, context, at('baseUrl'));
   const apiKey = resolveApiKey(settings, preset, context, at('apiKey'));
   const headers = settings.headers ?? {};
   for (const [header, value] of Object.entries(headers)) {
@@ -68,6 +77,8 @@ function resolveProvider(
     baseUrl,
     apiKey,
     headers: { ...headers },
+    options,
+    secrets,
     timeouts: { ...transportTimeoutDefaults, ...definedOnly(settings.timeouts) },
   };
 }
@@ -75,6 +86,7 @@ function resolveProvider(
 function resolveBaseUrl(
   settings: RawProvider,
   preset: ProviderPreset,
+  options: Partial<Record<PlainOptionName, string>>,
   context: ProviderResolutionContext,
   path: string,
 ): string | undefined {
@@ -82,8 +94,18 @@ function resolveBaseUrl(
   const fromEnvironment = configured ? undefined : readBaseUrlFromEnvironment(preset, context.env);
   const baseUrl = configured
     ? configured.replace(/\/+$/, '')
-    : (fromEnvironment?.baseUrl ?? preset.defaultBaseUrl);
+    : (fromEnvironment?.baseUrl ?? expandBaseUrlTemplate(preset.defaultBaseUrl, options));
   const origin = fromEnvironment ? ` (from ${fromEnvironment.variable})` : '';
+  const unfilled = /\{([a-zA-Z]+)\}/.exec(baseUrl);
+  if (!configured && !fromEnvironment && unfilled) {
+    const variables = preset.baseUrlEnv?.length
+      ? `, or the environment variable ${preset.baseUrlEnv.join(' or ')}`
+      : '';
+    context.issues.push(
+      `${path}: provider type "${preset.id}" needs the base URL of your ${unfilled[1]} (set baseUrl${variables})`,
+    );
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -116,7 +138,7 @@ function resolveApiKey(
   const configured = settings.apiKey?.trim();
   const fromEnvironment = preset.apiKeyEnv.map((variable) => context.env[variable]?.trim()).find(Boolean);
   const value = configured || fromEnvironment;
-  if (preset.auth.style === 'none') {
+  if (preset.auth.style === 'none' || (preset.auth.style === 'cloud' && preset.apiKeyEnv.length === 0)) {
     if (configured) context.warnings.push(`${path}: ignored, ${preset.displayName} takes no credential`);
     return undefined;
   }
@@ -130,6 +152,59 @@ function resolveApiKey(
     return undefined;
   }
   return new Secret(value);
+}
+
+/**
+ * Cloud settings: explicit values win, then the preset's environment variables, then its defaults.
+ * A setting the preset does not use is reported as a warning (it would be silently ignored).
+ */
+function resolveOptions(
+  settings: RawProvider,
+  preset: ProviderPreset,
+  context: ProviderResolutionContext,
+  at: (...keys: string[]) => string,
+): {
+  options: Partial<Record<PlainOptionName, string>>;
+  secrets: Partial<Record<SecretOptionName, Secret>>;
+} {
+  const options: Partial<Record<PlainOptionName, string>> = {};
+  const secrets: Partial<Record<SecretOptionName, Secret>> = {};
+  const used = new Set<ProviderOptionName>([
+    ...(Object.keys(preset.optionEnv ?? {}) as ProviderOptionName[]),
+    ...(Object.keys(preset.optionDefaults ?? {}) as ProviderOptionName[]),
+    ...(preset.requiredOptions ?? []).flat(),
+  ]);
+  for (const name of providerOptionNames) {
+    const configured = settings[name]?.trim();
+    if (configured && !used.has(name)) {
+      context.warnings.push(`${at(name)}: ignored, ${preset.displayName} does not use it`);
+      continue;
+    }
+    const fromEnvironment = (preset.optionEnv?.[name] ?? [])
+      .map((variable) => context.env[variable]?.trim())
+      .find(Boolean);
+    const value = configured || fromEnvironment;
+    if (isSecretOption(name)) {
+      if (value) secrets[name] = new Secret(value);
+    } else {
+      const resolved = value || preset.optionDefaults?.[name];
+      if (resolved) options[name] = resolved;
+    }
+  }
+  for (const required of preset.requiredOptions ?? []) {
+    const anyOf = Array.isArray(required) ? required : [required];
+    if (anyOf.some((name) => (isSecretOption(name) ? secrets[name] : options[name]) !== undefined)) continue;
+    const variables = anyOf.flatMap((name) => preset.optionEnv?.[name] ?? []);
+    const hint = variables.length > 0 ? `, or the environment variable ${variables.join(' or ')}` : '';
+    context.issues.push(
+      `${at(anyOf[0] ?? '')}: provider type "${preset.id}" needs ${anyOf.join(' or ')} (set it in the provider${hint})`,
+    );
+  }
+  return { options, secrets };
+}
+
+function isSecretOption(name: ProviderOptionName): name is SecretOptionName {
+  return (secretOptionNames as readonly string[]).includes(name);
 }
 
 /** Drops keys whose value is undefined, so spreading over defaults keeps the defaults. */

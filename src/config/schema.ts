@@ -41,6 +41,19 @@ const providerSchema = z.strictObject({
   baseUrl: z.string().optional(),
   apiKey: z.string().optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  // Cloud settings, for the presets that need them (see README, "Providers").
+  region: z.string().optional(),
+  accessKeyId: z.string().optional(),
+  secretAccessKey: z.string().optional(),
+  sessionToken: z.string().optional(),
+  project: z.string().optional(),
+  location: z.string().optional(),
+  credentialsFile: z.string().optional(),
+  apiVersion: z.string().optional(),
+  projectId: z.string().optional(),
+  spaceId: z.string().optional(),
+  iamUrl: z.string().optional(),
+  account: z.string().optional(),
   timeouts: z
     .strictObject({
       connectMs: positiveInteger().optional(),

@@ -1,4 +1,4 @@
-import type { ProviderPreset } from '../providers/presets/types.js';
+import type { PlainOptionName, ProviderPreset, SecretOptionName } from '../providers/presets/types.js';
 import type { Secret } from './secret.js';
 
 /** The fully checked configuration the gateway runs with; every default is filled in. */
@@ -104,6 +104,10 @@ export interface ResolvedProvider {
   apiKey: Secret | undefined;
   /** Extra headers sent on every upstream request. */
   headers: Record<string, string>;
+  /** Cloud settings (region, project, API version, ...) from configuration, environment or preset defaults. */
+  options: Partial<Record<PlainOptionName, string>>;
+  /** Cloud credentials among the settings (AWS secret key, session token). */
+  secrets: Partial<Record<SecretOptionName, Secret>>;
   /** Transport timeouts: TCP/TLS connect, time to response headers, gap between body chunks. */
   timeouts: { connectMs: number; headersMs: number; bodyMs: number };
 }

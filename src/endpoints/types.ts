@@ -18,7 +18,7 @@ export interface EndpointUsage {
 }
 
 /** The wire protocol an upstream speaks for these endpoints (a preset's `protocol`, plus Cohere's). */
-export type EndpointProtocol = ResolvedProvider['preset']['protocol'] | 'cohere';
+export type EndpointProtocol = ResolvedProvider['preset']['protocol'];
 
 /** The deployment an egress builds a request for. */
 export interface EgressTarget {

@@ -8,7 +8,7 @@ import {
   type Warning,
 } from '../canon/index.js';
 import type { Cancellation, HttpClient, UpstreamResponse } from '../http/index.js';
-import type { ProviderAdapter } from '../providers/provider.js';
+import type { HttpProviderAdapter, ProviderAdapter, SdkProviderAdapter } from '../providers/provider.js';
 import { AttemptController } from './attempt-controller.js';
 import type { RouteTarget, RouteTimeouts } from './plan.js';
 import { abortReason } from './sleep.js';
@@ -38,11 +38,14 @@ export type AttemptSuccess =
 
 /** Sends one request to one deployment. Throws a GatewayError when the attempt fails before commit. */
 export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
-  const { adapter, target, request } = input;
-  const { spec, warnings } = adapter.buildRequest(request, target.model);
-  if (request.strict && warnings.length > 0) throw strictRejection(warnings, target);
+  const { adapter } = input;
+  return adapter.transport === 'sdk' ? runSdkAttempt(input, adapter) : runHttpAttempt(input, adapter);
+}
+
+/** The attempt's abort switch, armed with the time-to-first-token limit. */
+function startAttempt(input: AttemptInput): AttemptController {
+  const { target } = input;
   const controller = new AttemptController(input.signal);
-  const startedAt = performance.now();
   const ttftError = () =>
     new GatewayError(
       'upstream_timeout',
@@ -50,8 +53,20 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
       { provider: target.provider, upstreamModel: target.model },
     );
   controller.arm(input.timeouts.ttftMs, ttftError);
+  return controller;
+}
+
+async function runHttpAttempt(input: AttemptInput, adapter: HttpProviderAdapter): Promise<AttemptSuccess> {
+  const { target, request } = input;
+  const built = adapter.buildRequest(request, target.model);
+  const { warnings } = built;
+  if (request.strict && warnings.length > 0) throw strictRejection(warnings, target);
+  const controller = startAttempt(input);
+  const startedAt = performance.now();
   let committed = false;
   try {
+    // Token exchanges (OAuth, IAM) count against the time to first token like the request itself.
+    const spec = adapter.authorize ? await adapter.authorize(built.spec, controller.signal) : built.spec;
     const response = await input.http.send(spec, {
       signal: controller.signal,
       timeouts: { headersMs: input.timeouts.ttftMs + 1000, bodyMs: input.timeouts.idleMs + 1000 },
@@ -75,7 +90,11 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
         ttftMs: performance.now() - startedAt,
       };
     }
-    const stream = await commitStream(input, response, controller, startedAt);
+    let lastChunkAt = performance.now();
+    const upstream = decodeUpstreamEvents(response.body, adapter.createStreamDecoder(target.model), () => {
+      lastChunkAt = performance.now();
+    });
+    const stream = await commitStream(input, upstream, () => lastChunkAt, controller, startedAt);
     committed = true;
     return { ...stream, warnings, status: response.status };
   } catch (error) {
@@ -85,6 +104,60 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptSuccess> {
       controller.abort(new GatewayError('client_closed', 'attempt abandoned'));
       controller.dispose();
     }
+  }
+}
+
+/**
+ * The same attempt through a vendor SDK: the adapter sends and decodes; this keeps the time-to-first-token
+ * limit, the commit point and the idle watch identical to the HTTP path.
+ */
+async function runSdkAttempt(input: AttemptInput, adapter: SdkProviderAdapter): Promise<AttemptSuccess> {
+  const { target, request } = input;
+  const prepared = adapter.prepare(request, target.model);
+  const { warnings } = prepared;
+  if (request.strict && warnings.length > 0) throw strictRejection(warnings, target);
+  const controller = startAttempt(input);
+  const startedAt = performance.now();
+  let committed = false;
+  try {
+    const invocation = await prepared.send(controller.signal);
+    if (invocation.kind === 'response') {
+      committed = true;
+      controller.dispose();
+      const { response } = invocation;
+      if (!request.stream) return { kind: 'response', response, warnings, status: 200 };
+      return {
+        kind: 'stream',
+        events: iterate(replayResponse(response)),
+        warnings,
+        status: 200,
+        ttftMs: performance.now() - startedAt,
+      };
+    }
+    let lastChunkAt = performance.now();
+    const upstream = trackEvents(invocation.events, () => {
+      lastChunkAt = performance.now();
+    });
+    const stream = await commitStream(input, upstream, () => lastChunkAt, controller, startedAt);
+    committed = true;
+    return { ...stream, warnings, status: 200 };
+  } catch (error) {
+    throw controller.signal.aborted ? abortReason(controller.signal) : error;
+  } finally {
+    if (!committed) {
+      controller.abort(new GatewayError('client_closed', 'attempt abandoned'));
+      controller.dispose();
+    }
+  }
+}
+
+async function* trackEvents(
+  events: AsyncIterable<CanonEvent>,
+  onEvent: () => void,
+): AsyncGenerator<CanonEvent> {
+  for await (const event of events) {
+    onEvent();
+    yield event;
   }
 }
 
@@ -109,18 +182,11 @@ function isJson(response: UpstreamResponse): boolean {
 /** Reads until the first content event (the commit point); the rest streams from the returned iterable. */
 async function commitStream(
   input: AttemptInput,
-  response: UpstreamResponse,
+  upstream: AsyncGenerator<CanonEvent>,
+  lastChunkAt: () => number,
   controller: AttemptController,
   startedAt: number,
 ): Promise<{ kind: 'stream'; events: AsyncIterable<CanonEvent>; ttftMs: number }> {
-  let lastChunkAt = performance.now();
-  const upstream = decodeUpstreamEvents(
-    response.body,
-    input.adapter.createStreamDecoder(input.target.model),
-    () => {
-      lastChunkAt = performance.now();
-    },
-  );
   const buffered: CanonEvent[] = [];
   for (;;) {
     const next = await upstream.next();
@@ -135,7 +201,7 @@ async function commitStream(
     if (isContentEvent(event)) break;
   }
   const ttftMs = performance.now() - startedAt;
-  const stopIdleWatch = armIdleWatch(controller, input, () => lastChunkAt);
+  const stopIdleWatch = armIdleWatch(controller, input, lastChunkAt);
   return { kind: 'stream', events: continueStream(buffered, upstream, controller, stopIdleWatch), ttftMs };
 }
 

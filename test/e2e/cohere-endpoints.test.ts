@@ -54,7 +54,7 @@ beforeAll(async () => {
     yaml: `
 logging: { level: silent }
 providers:
-  co: { type: cohere, apiKey: co-secret-key, baseUrl: "${cohere.url}" }
+  co: { type: cohere, apiKey: co-secret-key, baseUrl: "${cohere.url}/v2" }
 models:
   co-embed: { targets: [ { provider: co, model: embed-v4.0 } ] }
   co-rerank: { targets: [ { provider: co, model: rerank-v3.5 } ] }

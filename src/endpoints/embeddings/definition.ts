@@ -10,7 +10,7 @@ export const embeddingsDefinition: EndpointDefinition<EmbedRequest, EmbedResult>
   egress: {
     'openai-chat': openAiEmbeddingsEgress,
     gemini: geminiEmbeddingsEgress,
-    cohere: cohereEmbedEgress,
+    'cohere-chat': cohereEmbedEgress,
   },
   usageOf: (result) => ({
     inputTokens: result.inputTokens ?? 0,

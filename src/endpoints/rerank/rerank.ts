@@ -80,7 +80,7 @@ export const rerankDefinition: EndpointDefinition<RerankRequest, RerankResult> =
         readRerankResults(await readJsonObject(response, 'rerank'), request),
       decodeError: decodeOpenAiError,
     },
-    cohere: cohereRerankEgress,
+    'cohere-chat': cohereRerankEgress,
   },
   usageOf: (result) => ({ searchUnits: result.searchUnits }),
 };

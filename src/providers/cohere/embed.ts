@@ -31,7 +31,7 @@ export const cohereEmbedEgress: EndpointEgress<EmbedRequest, EmbedResult> = {
       embedding_types: ['float'],
     };
     if (request.dimensions !== undefined) body.output_dimension = request.dimensions;
-    return postJson(target.provider, '/v2/embed', body);
+    return postJson(target.provider, '/embed', body);
   },
   async readResponse(response, request) {
     const body = await readJsonObject(response, 'cohere embed');

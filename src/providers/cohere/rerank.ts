@@ -19,7 +19,7 @@ export const cohereRerankEgress: EndpointEgress<RerankRequest, RerankResult> = {
     };
     if (request.topN !== undefined) body.top_n = request.topN;
     if (request.maxTokensPerDoc !== undefined) body.max_tokens_per_doc = request.maxTokensPerDoc;
-    return postJson(target.provider, '/v2/rerank', body);
+    return postJson(target.provider, '/rerank', body);
   },
   readResponse: async (response, request) =>
     readRerankResults(await readJsonObject(response, 'cohere rerank'), request),

@@ -3,7 +3,7 @@ import type { EgressCodec } from '../../codecs/codec.js';
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
 import { foldOwnExtensions } from '../own-extensions.js';
-import type { ProviderAdapter } from '../provider.js';
+import type { HttpProviderAdapter } from '../provider.js';
 
 /** Where a protocol's endpoint is and which headers it needs besides the credential. */
 export interface ProtocolEndpoint {
@@ -21,7 +21,7 @@ export function createCodecAdapter(
   provider: ResolvedProvider,
   codec: EgressCodec,
   endpoint: ProtocolEndpoint,
-): ProviderAdapter {
+): HttpProviderAdapter {
   const { preset } = provider;
   const baseUrl = provider.baseUrl.replace(/\/+$/, '');
   const headers: Record<string, string> = {
@@ -37,6 +37,7 @@ export function createCodecAdapter(
   }
   const identity = (model: string) => ({ id: provider.name, model });
   return {
+    transport: 'http',
     name: provider.name,
     type: preset.id,
     catalogProvider: preset.catalogProvider ?? preset.id,

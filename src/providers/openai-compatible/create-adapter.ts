@@ -8,16 +8,17 @@ import {
 import type { ResolvedProvider } from '../../config/index.js';
 import type { HttpRequestSpec } from '../../http/index.js';
 import { foldOwnExtensions } from '../own-extensions.js';
-import type { ProviderAdapter } from '../provider.js';
+import type { HttpProviderAdapter } from '../provider.js';
 import { applyQuirks } from './apply-quirks.js';
 
 /** An adapter for any OpenAI-compatible upstream, made from its preset data and configuration. */
-export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): ProviderAdapter {
+export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): HttpProviderAdapter {
   const { preset } = provider;
-  const endpoint = `${provider.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  const endpoint = chatEndpoint(provider);
   const baseHeaders = buildHeaders(provider);
   const identity = (model: string) => ({ id: provider.name, model });
   return {
+    transport: 'http',
     name: provider.name,
     type: preset.id,
     catalogProvider: preset.catalogProvider ?? preset.id,
@@ -35,7 +36,12 @@ export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): Provi
       });
       const warnings = [...encoded.warnings, ...applyQuirks(encoded.body, own, preset.quirks, provider.name)];
       return {
-        spec: { url: endpoint, method: 'POST', headers: baseHeaders, body: JSON.stringify(encoded.body) },
+        spec: {
+          url: endpoint(upstreamModel),
+          method: 'POST',
+          headers: baseHeaders,
+          body: JSON.stringify(encoded.body),
+        },
         warnings,
       };
     },
@@ -44,6 +50,22 @@ export function createOpenAiCompatibleAdapter(provider: ResolvedProvider): Provi
     decodeError: (status, body, headers, upstreamModel) =>
       decodeOpenAiError(status, body, headers, identity(upstreamModel)),
   };
+}
+
+/**
+ * The chat URL for one model: `{base}/chat/completions`, or the preset's own path with the model and
+ * API version filled in (Azure names the deployment in the path).
+ */
+function chatEndpoint(provider: ResolvedProvider): (model: string) => string {
+  const base = provider.baseUrl.replace(/\/+$/, '');
+  const path = provider.preset.chatPath;
+  if (path === undefined) {
+    const fixed = `${base}/chat/completions`;
+    return () => fixed;
+  }
+  const apiVersion = encodeURIComponent(provider.options.apiVersion ?? '');
+  const withVersion = path.replace('{apiVersion}', apiVersion);
+  return (model) => `${base}${withVersion.replace('{model}', encodeURIComponent(model))}`;
 }
 
 function buildHeaders(provider: ResolvedProvider): Record<string, string> {

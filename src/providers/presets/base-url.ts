@@ -32,7 +32,7 @@ export function readBaseUrlFromEnvironment(
  */
 export function normaliseBaseUrl(value: string, preset: ProviderPreset): string {
   const trimmed = value.trim();
-  if (!preset.selfHosted) return stripTrailingSlashes(trimmed);
+  if (!preset.selfHosted) return appendEnvPath(stripTrailingSlashes(trimmed), preset);
   const defaults = new URL(preset.defaultBaseUrl);
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
   let url: URL;
@@ -47,6 +47,33 @@ export function normaliseBaseUrl(value: string, preset: ProviderPreset): string 
   if (!hasScheme && url.port === '') url.port = defaults.port;
   if (url.pathname === '/' || url.pathname === '') url.pathname = defaults.pathname;
   return stripTrailingSlashes(url.toString());
+}
+
+/** A workspace host from the environment (`DATABRICKS_HOST`) gets the API path the vendor serves under it. */
+function appendEnvPath(value: string, preset: ProviderPreset): string {
+  if (preset.baseUrlEnvPath === undefined) return value;
+  try {
+    return new URL(value).pathname === '/' ? `${value}${preset.baseUrlEnvPath}` : value;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Fills `{option}` placeholders of a preset's default base URL. Google's `global` location has no
+ * regional prefix (`aiplatform.googleapis.com`, not `global-aiplatform...`). Placeholders without a
+ * value stay, for configuration to report.
+ */
+export function expandBaseUrlTemplate(
+  template: string,
+  values: Readonly<Record<string, string | undefined>>,
+): string {
+  return template.replace(/\{([a-zA-Z]+)\}(-?)/g, (placeholder, name: string, dash: string) => {
+    const value = values[name];
+    if (value === undefined || value === '') return placeholder;
+    if (name === 'location' && value === 'global' && dash === '-') return '';
+    return `${encodeURIComponent(value)}${dash}`;
+  });
 }
 
 function stripTrailingSlashes(value: string): string {

@@ -42,23 +42,6 @@ const gemini: ProviderPreset = {
   docsUrl: 'https://ai.google.dev/api/generate-content',
 };
 
-/**
- * Cohere's v2 API (bearer key). Its embed (`/v2/embed`) and rerank (`/v2/rerank`) endpoints are served
- * by `src/providers/cohere/`; chat through Cohere needs its own adapter.
- */
-const cohere: ProviderPreset = {
-  id: 'cohere',
-  displayName: 'Cohere',
-  protocol: 'cohere',
-  defaultBaseUrl: 'https://api.cohere.com',
-  apiKeyEnv: ['COHERE_API_KEY', 'CO_API_KEY'],
-  auth: { style: 'bearer' },
-  keyRequired: true,
-  selfHosted: false,
-  quirks: baseline,
-  docsUrl: 'https://docs.cohere.com/reference/embed',
-};
-
 /** OpenAI itself: the reference behaviour. `max_tokens` is rejected by o-series models. */
 const openai: ProviderPreset = {
   id: 'openai',
@@ -255,5 +238,4 @@ export const hostedPresets: readonly ProviderPreset[] = [
   openrouter,
   anthropic,
   gemini,
-  cohere,
 ];

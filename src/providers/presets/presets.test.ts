@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset, normaliseBaseUrl, providerPresets, readBaseUrlFromEnvironment } from './index.js';
+import {
+  expandBaseUrlTemplate,
+  findPreset,
+  normaliseBaseUrl,
+  providerPresets,
+  readBaseUrlFromEnvironment,
+} from './index.js';
 import type { ProviderPreset } from './types.js';
 
 const presets = [...providerPresets.values()];
@@ -25,6 +31,18 @@ describe('providerPresets', () => {
       'anthropic',
       'gemini',
       'cohere',
+      'dashscope',
+      'moonshot',
+      'minimax',
+      'volcengine',
+      'zhipuai',
+      'azure',
+      'bedrock',
+      'vertex',
+      'watsonx',
+      'databricks',
+      'snowflake',
+      'sagemaker',
       'vllm',
       'ollama',
       'lmstudio',
@@ -43,7 +61,8 @@ describe('providerPresets', () => {
   it.each(presets.map((each) => [each.id, each] as const))(
     '%s has a valid http(s) base URL without a trailing slash',
     (_id, each) => {
-      const url = new URL(each.defaultBaseUrl);
+      // Placeholders are filled from provider settings; a sample value stands in for each.
+      const url = new URL(each.defaultBaseUrl.replace(/\{[a-zA-Z]+\}/g, 'sample'));
       expect(['http:', 'https:']).toContain(url.protocol);
       expect(each.defaultBaseUrl.endsWith('/')).toBe(false);
       // Hosted vendors are only reachable over TLS.
@@ -65,7 +84,11 @@ describe('providerPresets', () => {
         expect(each.auth.style).not.toBe('none');
         expect(each.apiKeyEnv.length).toBeGreaterThan(0);
       }
-      expect(each.keyRequired).toBe(!each.selfHosted && !each.id.startsWith('simulator'));
+      // Cloud presets without a required key use the cloud's own credentials (AWS chain, service account).
+      const cloudCredentials = each.auth.style === 'cloud' && !each.keyRequired;
+      expect(each.keyRequired).toBe(
+        !each.selfHosted && !each.id.startsWith('simulator') && !cloudCredentials,
+      );
     }
   });
 
@@ -85,6 +108,32 @@ describe('providerPresets', () => {
     for (const each of presets) {
       if (each.quirks.unsupportedFields.includes('n')) expect(each.quirks.supportsN).toBe(false);
     }
+  });
+
+  it('fills base URL placeholders from options; the global location has no regional prefix', () => {
+    expect(expandBaseUrlTemplate(preset('bedrock').defaultBaseUrl, { region: 'eu-west-1' })).toBe(
+      'https://bedrock-runtime.eu-west-1.amazonaws.com',
+    );
+    expect(expandBaseUrlTemplate(preset('vertex').defaultBaseUrl, { location: 'europe-west4' })).toBe(
+      'https://europe-west4-aiplatform.googleapis.com',
+    );
+    expect(expandBaseUrlTemplate(preset('vertex').defaultBaseUrl, { location: 'global' })).toBe(
+      'https://aiplatform.googleapis.com',
+    );
+    expect(expandBaseUrlTemplate(preset('databricks').defaultBaseUrl, {})).toBe(
+      'https://{workspace}/serving-endpoints',
+    );
+  });
+
+  it('completes a workspace host from the environment with the API path', () => {
+    expect(
+      readBaseUrlFromEnvironment(preset('databricks'), {
+        DATABRICKS_HOST: 'https://adb-1.azuredatabricks.net/',
+      }),
+    ).toEqual({
+      baseUrl: 'https://adb-1.azuredatabricks.net/serving-endpoints',
+      variable: 'DATABRICKS_HOST',
+    });
   });
 
   it('returns undefined for an unknown id', () => {

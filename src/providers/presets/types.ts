@@ -22,8 +22,48 @@ export interface OpenAiCompatibleQuirks {
   supportsN: boolean;
 }
 
-/** How the upstream expects its credential. */
-export type PresetAuth = { style: 'bearer' } | { style: 'header'; header: string } | { style: 'none' };
+/**
+ * How the upstream expects its credential. `cloud`: the adapter obtains it from the cloud's own
+ * scheme (AWS SigV4 or a Bedrock API key, a Google service account, an IBM IAM token exchange).
+ */
+export type PresetAuth =
+  | { style: 'bearer' }
+  | { style: 'header'; header: string }
+  | { style: 'none' }
+  | { style: 'cloud' };
+
+/** Settings some upstreams need besides a base URL and a key (cloud region, project, API version). */
+export const providerOptionNames = [
+  'region',
+  'accessKeyId',
+  'secretAccessKey',
+  'sessionToken',
+  'project',
+  'location',
+  'credentialsFile',
+  'apiVersion',
+  'projectId',
+  'spaceId',
+  'iamUrl',
+  'account',
+] as const;
+export type ProviderOptionName = (typeof providerOptionNames)[number];
+
+/** Options whose values are credentials: kept as Secrets, never printed. */
+export const secretOptionNames = ['secretAccessKey', 'sessionToken'] as const;
+export type SecretOptionName = (typeof secretOptionNames)[number];
+export type PlainOptionName = Exclude<ProviderOptionName, SecretOptionName>;
+
+/** The wire protocol an upstream speaks; each has its own adapter. */
+export type ProviderProtocol =
+  | 'openai-chat'
+  | 'anthropic-messages'
+  | 'gemini'
+  | 'cohere-chat'
+  | 'watsonx-chat'
+  | 'bedrock-converse'
+  | 'sagemaker-openai'
+  | 'vertex';
 
 /** One OpenAI-compatible provider, as data: where it lives, how it authenticates and its quirks. */
 export interface ProviderPreset {
@@ -31,11 +71,33 @@ export interface ProviderPreset {
   id: string;
   displayName: string;
   /** The wire protocol the upstream speaks (the egress codec its adapter uses). */
-  protocol: 'openai-chat' | 'anthropic-messages' | 'gemini' | 'cohere';
+  protocol: ProviderProtocol;
   /** Catalog provider id whose prices apply, when not the preset's own id (the simulator's protocol variants). */
   catalogProvider?: string;
-  /** Includes the `/v1`-style prefix, so `${baseUrl}/chat/completions` is the endpoint. */
+  /**
+   * Includes the `/v1`-style prefix, so `${baseUrl}/chat/completions` is the endpoint. May name options
+   * in braces (`https://bedrock-runtime.{region}.amazonaws.com`), filled from the provider's settings;
+   * a placeholder no option fills (`{workspace}`) means the base URL must be configured.
+   */
   defaultBaseUrl: string;
+  /**
+   * The chat endpoint below the base URL when it is not `/chat/completions`; `{model}` and
+   * `{apiVersion}` are filled in (Azure: `/openai/deployments/{model}/chat/completions?api-version=...`).
+   */
+  chatPath?: string;
+  /** Appended to a base URL from the environment that has no path (`DATABRICKS_HOST` → `/serving-endpoints`). */
+  baseUrlEnvPath?: string;
+  /** Environment variables that may hold each option, first set one wins. */
+  optionEnv?: Partial<Record<ProviderOptionName, string[]>>;
+  /** Option values used when neither the configuration nor the environment sets them. */
+  optionDefaults?: Partial<Record<PlainOptionName, string>>;
+  /** Options that must be set; an inner list means "at least one of". */
+  requiredOptions?: Array<ProviderOptionName | ProviderOptionName[]>;
+  /**
+   * When the environment alone configures this provider: any one list whose variables are all set.
+   * Without it, a set API-key variable is enough (self-hosted presets: also a base-URL variable).
+   */
+  detectEnv?: string[][];
   /** Environment variables that may hold the key, first set one wins. */
   apiKeyEnv: string[];
   /** Environment variables that may override the base URL, first set one wins. */
