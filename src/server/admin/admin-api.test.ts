@@ -87,7 +87,9 @@ interface Harness {
   ): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-async function startHarness(options: { adminKey?: string; credits?: CreditsAdmin } = {}): Promise<Harness> {
+async function startHarness(
+  options: { adminKey?: string; credits?: CreditsAdmin; logLines?: string[] } = {},
+): Promise<Harness> {
   const directory = mkdtempSync(path.join(tmpdir(), 'switchyard-admin-'));
   const store = await openStore({ dataDir: directory });
   const deps: AdminDependencies = {
@@ -102,7 +104,12 @@ async function startHarness(options: { adminKey?: string; credits?: CreditsAdmin
     onPoliciesChanged: async () => undefined,
     maxBodyBytes: 4096,
   };
-  const handler = createAdminHandler(deps, createLogger('silent'));
+  const lines = options.logLines;
+  const logger =
+    lines === undefined
+      ? createLogger('silent')
+      : createLogger('info', { write: (line: string) => void lines.push(line) });
+  const handler = createAdminHandler(deps, logger);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     void handler(request, response, url.searchParams, url.pathname);
@@ -328,5 +335,32 @@ describe('responses match the documented schemas', () => {
     await call('GET', '/admin/v1/credits/ops/u/ledger');
     await call('GET', openApiPath);
     expect([...checked].sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+});
+
+describe('admin audit log', () => {
+  const lines: string[] = [];
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ adminKey, logLines: lines });
+  });
+  afterAll(() => stopHarness(harness));
+
+  it('logs method, path and status of each call, never bodies, secrets or a full key in the path', async () => {
+    const created = await harness.call('POST', '/admin/v1/keys', {
+      name: 'audited',
+      metadata: { note: 'private' },
+    });
+    const key = String(created.body.key);
+    await harness.call('DELETE', `/admin/v1/keys/${key}`);
+    await harness.call('GET', '/admin/v1/keys', undefined, 'wrong-admin-key-0000');
+    const text = lines.join('');
+    expect(text).toContain('"method":"POST","path":"/admin/v1/keys","status":201');
+    expect(text).toContain(`"path":"/admin/v1/keys/sy_${String(created.body.id)}_[redacted]","status":200`);
+    expect(text).toContain('"status":401');
+    expect(text).not.toContain(key.slice(16));
+    expect(text).not.toContain('private');
+    expect(text).not.toContain(adminKey);
+    expect(text).not.toContain('wrong-admin-key');
   });
 });

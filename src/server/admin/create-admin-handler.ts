@@ -65,14 +65,30 @@ export function createAdminHandler(deps: AdminDependencies, logger: Logger): Rou
         },
       });
       sendJson(response, result.status, result.body);
+      audit(logger, request.method, path, result.status);
     } catch (thrown) {
       const error = toGatewayError(thrown);
-      if (error.status >= 500 && error.status !== 501) logger.error({ err: thrown, path }, 'admin API error');
+      if (error.status >= 500 && error.status !== 501) {
+        logger.error({ err: thrown, path: redactKeys(path) }, 'admin API error');
+      } else {
+        audit(logger, request.method, path, error.status);
+      }
       if (error.status === 413 || error.status === 415) response.setHeader('connection', 'close');
       if (error instanceof MethodNotAllowed) response.setHeader('allow', error.allowed.join(', '));
       sendAdminError(response, error);
     }
   };
+}
+
+/** One line per admin call (who changed what is worth a trail); bodies are never logged. */
+function audit(logger: Logger, method: string | undefined, path: string, status: number): void {
+  if (path === openApiPath) return;
+  logger.info({ method, path: redactKeys(path), status }, 'admin API call');
+}
+
+/** A full virtual key pasted into a path (`/keys/sy_…/rotate`) keeps only its id in logs. */
+export function redactKeys(text: string): string {
+  return text.replace(/sy_([0-9A-Za-z]{12})_[0-9A-Za-z]{40}/g, 'sy_$1_[redacted]');
 }
 
 /** A missing body reads as undefined (routes whose body is optional accept that). */
