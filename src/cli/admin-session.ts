@@ -30,7 +30,10 @@ export function addAdminFlags<C extends { option(flags: string, description: str
       '--url <url>',
       'gateway URL (or SWITCHYARD_URL; default from the configuration, else http://127.0.0.1:8080)',
     )
-    .option('--admin-key <key>', 'admin key (or SWITCHYARD_ADMIN_KEY)')
+    .option(
+      '--admin-key <key>',
+      'admin key (better: SWITCHYARD_ADMIN_KEY, since flags show in the process list)',
+    )
     .option('--config <path>', 'configuration file to read server.host/port and admin.key from')
     .option('--offline', 'use the store directly instead of a running gateway')
     .option('--data-dir <path>', 'with --offline: data folder (or SWITCHYARD_DATA_DIR)')
