@@ -23,7 +23,8 @@ export interface PlanPatch {
 }
 
 export interface PlansRepository {
-  insert(record: PlanRecord): Promise<void>;
+  /** False (nothing written) when the id is taken, deleted plans included; safe under concurrent inserts. */
+  insert(record: PlanRecord): Promise<boolean>;
   /** Deleted plans too. */
   findById(id: string): Promise<PlanRecord | undefined>;
   list(page: IdPage): Promise<PlanRecord[]>;
@@ -46,7 +47,12 @@ export function createPlansRepository(db: Kysely<DatabaseSchema>): PlansReposito
   return {
     insert(record) {
       return runStoreOperation('insert plan', async () => {
-        await db.insertInto('plans').values(toRow(record)).execute();
+        const result = await db
+          .insertInto('plans')
+          .values(toRow(record))
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .executeTakeFirst();
+        return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
       });
     },
     findById,

@@ -44,8 +44,12 @@ describe('teams repository', () => {
       policy: { limits: { rpm: 10 }, budgets: [{ period: 'month', usd: 12.5 }] },
       metadata: { owner: 'ana' },
     });
-    await teams.insert(record);
+    expect(await teams.insert(record)).toBe(true);
     expect(await teams.findById('search')).toEqual(record);
+    // A taken id is reported, not an error, and the stored team is untouched.
+    expect(await teams.insert({ ...record, name: 'other' })).toBe(false);
+    const racing = await Promise.all([teams.insert(team('race')), teams.insert(team('race'))]);
+    expect(racing.sort()).toEqual([false, true]);
     const updated = await teams.update('search', { name: 'Search', policy: null }, 2_000);
     expect(updated).toEqual({ ...record, name: 'Search', policy: null, updatedAt: 2_000 });
     expect(await teams.update('missing', { name: 'x' }, 2_000)).toBeUndefined();

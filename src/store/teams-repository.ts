@@ -31,7 +31,8 @@ export interface IdPage {
 }
 
 export interface TeamsRepository {
-  insert(record: TeamRecord): Promise<void>;
+  /** False (nothing written) when the id is taken, deleted teams included; safe under concurrent inserts. */
+  insert(record: TeamRecord): Promise<boolean>;
   /** Deleted teams too (callers decide what a deleted team means). */
   findById(id: string): Promise<TeamRecord | undefined>;
   list(page: IdPage): Promise<TeamRecord[]>;
@@ -54,7 +55,12 @@ export function createTeamsRepository(db: Kysely<DatabaseSchema>): TeamsReposito
   return {
     insert(record) {
       return runStoreOperation('insert team', async () => {
-        await db.insertInto('teams').values(toRow(record)).execute();
+        const result = await db
+          .insertInto('teams')
+          .values(toRow(record))
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .executeTakeFirst();
+        return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
       });
     },
     findById,

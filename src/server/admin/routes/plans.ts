@@ -54,9 +54,6 @@ export function planRoutes(deps: AdminDependencies): AdminRoute[] {
       body: createPlanBody,
       response: planSchema,
       async handle({ body }) {
-        if ((await deps.plans.findById(body.id)) !== undefined) {
-          throw conflict(`plan id '${body.id}' is taken`, 'id');
-        }
         const at = now();
         const record: PlanRecord = {
           id: body.id,
@@ -66,7 +63,8 @@ export function planRoutes(deps: AdminDependencies): AdminRoute[] {
           updatedAt: at,
           deletedAt: null,
         };
-        await deps.plans.insert(record);
+        // Deleted plans keep their id: old keys and caches still name them.
+        if (!(await deps.plans.insert(record))) throw conflict(`plan id '${body.id}' is taken`, 'id');
         await deps.onPoliciesChanged();
         return describePlan(record);
       },

@@ -60,8 +60,6 @@ export function teamRoutes(deps: AdminDependencies): AdminRoute[] {
       response: teamSchema,
       async handle({ body }) {
         const id = body.id ?? `team_${randomBase62(12).toLowerCase()}`;
-        // Deleted teams keep their id: old log rows and keys still name them.
-        if ((await deps.teams.findById(id)) !== undefined) throw conflict(`team id '${id}' is taken`, 'id');
         const at = now();
         const record: TeamRecord = {
           id,
@@ -72,7 +70,8 @@ export function teamRoutes(deps: AdminDependencies): AdminRoute[] {
           updatedAt: at,
           deletedAt: null,
         };
-        await deps.teams.insert(record);
+        // Deleted teams keep their id: old log rows and keys still name them.
+        if (!(await deps.teams.insert(record))) throw conflict(`team id '${id}' is taken`, 'id');
         await deps.onPoliciesChanged();
         return describeTeam(record);
       },
