@@ -3,10 +3,12 @@ import type { CounterState } from './limit-store.js';
 /** A duration the way OpenAI writes `x-ratelimit-reset-*`: `250ms`, `1.5s`, `6m0s`. */
 export function formatReset(ms: number): string {
   if (ms <= 0) return '0s';
-  if (ms < 1_000) return `${Math.ceil(ms)}ms`;
-  if (ms < 60_000) return `${Number((ms / 1_000).toFixed(3))}s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.ceil((ms % 60_000) / 1_000);
+  // Whole milliseconds first (never shortening the wait), so 999.5 ms reads `1s`, not `1000ms`.
+  const whole = Math.ceil(ms);
+  if (whole < 1_000) return `${whole}ms`;
+  if (whole < 60_000) return `${whole / 1_000}s`;
+  const minutes = Math.floor(whole / 60_000);
+  const seconds = Math.ceil((whole % 60_000) / 1_000);
   return seconds === 60 ? `${minutes + 1}m0s` : `${minutes}m${seconds}s`;
 }
 

@@ -35,7 +35,11 @@ describe('estimatePromptTokens', () => {
 describe('TokenCountMemo', () => {
   const counting = () => {
     const seen: string[] = [];
-    return { seen, count: (text: string) => (seen.push(text), text.length) };
+    const count = (text: string) => {
+      seen.push(text);
+      return text.length;
+    };
+    return { seen, count };
   };
 
   it('counts a text once while it is remembered', () => {
