@@ -12,6 +12,24 @@ export function formatReset(ms: number): string {
   return seconds === 60 ? `${minutes + 1}m0s` : `${minutes}m${seconds}s`;
 }
 
+type HeaderNames = { limit: string; remaining: string; reset: string };
+
+/** Header names per unit and suffix, built once: this runs for every governed request. */
+const names = { requests: new Map<string, HeaderNames>(), tokens: new Map<string, HeaderNames>() };
+
+function namesOf(unit: 'requests' | 'tokens', suffix: string): HeaderNames {
+  let known = names[unit].get(suffix);
+  if (!known) {
+    known = {
+      limit: `x-ratelimit-limit-${unit}${suffix}`,
+      remaining: `x-ratelimit-remaining-${unit}${suffix}`,
+      reset: `x-ratelimit-reset-${unit}${suffix}`,
+    };
+    names[unit].set(suffix, known);
+  }
+  return known;
+}
+
 /**
  * `x-ratelimit-{limit,remaining,reset}-{requests,tokens}` (OpenAI's names) for one counter, with a
  * suffix for the end-user variants (`…-requests-user`).
@@ -22,7 +40,8 @@ export function writeRateLimitHeaders(
   state: CounterState,
   suffix = '',
 ): void {
-  headers[`x-ratelimit-limit-${unit}${suffix}`] = String(state.limit);
-  headers[`x-ratelimit-remaining-${unit}${suffix}`] = String(Math.max(0, state.remaining));
-  headers[`x-ratelimit-reset-${unit}${suffix}`] = formatReset(state.resetMs);
+  const name = namesOf(unit, suffix);
+  headers[name.limit] = String(state.limit);
+  headers[name.remaining] = String(Math.max(0, state.remaining));
+  headers[name.reset] = formatReset(state.resetMs);
 }
