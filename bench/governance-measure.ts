@@ -205,9 +205,9 @@ const bare = principal('k-bare', emptyPolicy);
 }
 const figures = {
   none: await measure(bare, [request]),
+  governedNoCount: await measure(governed, build('no-count', false), governorWithoutCount),
   governedFollowUp: await measure(governed, build('follow-up', false)),
   governedFresh: await measure(governed, build('first', true)),
-  governedNoCount: await measure(governed, build('no-count', false), governorWithoutCount),
   tokensFollowUp: await measureTokens(build('tokens-follow-up', false)),
   tokensFresh: await measureTokens(build('tokens-first', true)),
 };
