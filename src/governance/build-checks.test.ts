@@ -230,4 +230,19 @@ describe('buildChecks', () => {
     const applied = { ...resolvePolicies(who, policies()), team: policy };
     expect(buildChecks(who, applied, undefined, demand, new WindowClock(), now).checks).toEqual([]);
   });
+
+  it('names the new window the next day for the same key, and keeps end users apart', () => {
+    const who = principal({ policy: { budgets: [{ period: 'day', usd: 1 }], end_user_limits: { rpm: 1 } } });
+    const applied = resolvePolicies(who, policies());
+    const clock = new WindowClock();
+    const keysAt = (endUser: string, at: number) =>
+      buildChecks(who, applied, endUser, demand, clock, at).checks.map((check) => check.key);
+    expect(keysAt('u1', now)).toEqual(['k:key1:budget:day:20261125', 'u:key1:u1:rpm']);
+    expect(keysAt('u1', now + 86_400_000)).toEqual(['k:key1:budget:day:20261126', 'u:key1:u1:rpm']);
+    // More end users than the per-key name cache holds: every one still gets its own counter.
+    for (let index = 0; index < 1_100; index++) {
+      expect(keysAt(`user-${index}`, now)[1]).toBe(`u:key1:user-${index}:rpm`);
+    }
+    expect(keysAt('u1', now)).toEqual(['k:key1:budget:day:20261125', 'u:key1:u1:rpm']);
+  });
 });
