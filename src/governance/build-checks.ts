@@ -59,6 +59,63 @@ export interface Demand {
   costMicros: number;
 }
 
+/** Counter names of one scope. Map keys on every request, so built once per key rather than per call. */
+interface ScopeKeys {
+  prefix: string;
+  rpm: string;
+  tpm: string;
+  inflight: string;
+  /** The budget key of the window last seen per period (a new window gets a new key). */
+  budgets: Partial<Record<BudgetRule['period'], { windowId: string; key: string }>>;
+}
+
+function scopeKeys(prefix: string): ScopeKeys {
+  return { prefix, rpm: `${prefix}:rpm`, tpm: `${prefix}:tpm`, inflight: `${prefix}:inflight`, budgets: {} };
+}
+
+function budgetKeyOf(keys: ScopeKeys, period: BudgetRule['period'], windowId: string): string {
+  const known = keys.budgets[period];
+  if (known?.windowId === windowId) return known.key;
+  const key = budgetKey(keys.prefix, period, windowId);
+  keys.budgets[period] = { windowId, key };
+  return key;
+}
+
+interface PrincipalKeys {
+  key: ScopeKeys;
+  team: ScopeKeys | undefined;
+  /** Recent end users of this key; cleared when full (a bound, not an eviction policy). */
+  endUsers: Map<string, ScopeKeys>;
+}
+
+const maxEndUsersPerKey = 1_024;
+
+/** Per principal (a key change builds a new principal, so entries never go stale). */
+const principalKeys = new WeakMap<Principal, PrincipalKeys>();
+
+function keysOf(principal: Principal): PrincipalKeys {
+  let known = principalKeys.get(principal);
+  if (!known) {
+    known = {
+      key: scopeKeys(keyPrefix(principal.keyId)),
+      team: principal.teamId === null ? undefined : scopeKeys(teamPrefix(principal.teamId)),
+      endUsers: new Map(),
+    };
+    principalKeys.set(principal, known);
+  }
+  return known;
+}
+
+function endUserKeys(keys: PrincipalKeys, tenant: string, endUser: string): ScopeKeys {
+  let known = keys.endUsers.get(endUser);
+  if (!known) {
+    if (keys.endUsers.size >= maxEndUsersPerKey) keys.endUsers.clear();
+    known = scopeKeys(endUserPrefix(tenant, endUser));
+    keys.endUsers.set(endUser, known);
+  }
+  return known;
+}
+
 /**
  * Every counter one request must take, in a fixed order (key, team, end user; then credits) so the
  * first refusal is the most specific one the caller can act on.
@@ -74,33 +131,28 @@ export function buildChecks(
   const checks: LimitCheck[] = [];
   const labels: CheckLabel[] = [];
   const add = (
-    prefix: string,
+    keys: ScopeKeys,
     label: CheckLabel,
     limits: RateLimits | undefined,
     budgets: readonly BudgetRule[],
   ) => {
     if (limits?.rpm !== undefined) {
-      checks.push({ kind: 'requests', key: `${prefix}:rpm`, limitPerMinute: limits.rpm, amount: 1 });
+      checks.push({ kind: 'requests', key: keys.rpm, limitPerMinute: limits.rpm, amount: 1 });
       labels.push(label);
     }
     if (limits?.tpm !== undefined) {
-      checks.push({
-        kind: 'tokens',
-        key: `${prefix}:tpm`,
-        limitPerMinute: limits.tpm,
-        amount: demand.tokens,
-      });
+      checks.push({ kind: 'tokens', key: keys.tpm, limitPerMinute: limits.tpm, amount: demand.tokens });
       labels.push(label);
     }
     if (limits?.concurrency !== undefined) {
-      checks.push({ kind: 'concurrency', key: `${prefix}:inflight`, limit: limits.concurrency });
+      checks.push({ kind: 'concurrency', key: keys.inflight, limit: limits.concurrency });
       labels.push(label);
     }
     for (const budget of budgets) {
       const window = clock.at(budget.period, now);
       checks.push({
         kind: 'budget',
-        key: budgetKey(prefix, budget.period, window.id),
+        key: budgetKeyOf(keys, budget.period, window.id),
         limitMicros: budget.limitMicros,
         amount: demand.costMicros,
         expiresAt: window.expiresAt,
@@ -108,23 +160,14 @@ export function buildChecks(
       labels.push({ ...label, period: budget.period });
     }
   };
-  add(
-    keyPrefix(principal.keyId),
-    { scope: 'key', name: principal.name },
-    applied.key.limits,
-    applied.key.budgets,
-  );
-  if (applied.team && principal.teamId !== null) {
-    add(
-      teamPrefix(principal.teamId),
-      { scope: 'team', name: principal.teamId },
-      applied.team.limits,
-      applied.team.budgets,
-    );
+  const keys = keysOf(principal);
+  add(keys.key, { scope: 'key', name: principal.name }, applied.key.limits, applied.key.budgets);
+  if (applied.team && keys.team && principal.teamId !== null) {
+    add(keys.team, { scope: 'team', name: principal.teamId }, applied.team.limits, applied.team.budgets);
   }
   if (endUser !== undefined) {
     add(
-      endUserPrefix(applied.tenant, endUser),
+      endUserKeys(keys, applied.tenant, endUser),
       { scope: 'end user', name: endUser },
       applied.endUserLimits,
       applied.endUserBudgets,

@@ -61,10 +61,14 @@ export class CreditLedger implements CreditsAdmin {
         this.spent.set(account, amount);
       } else if (kind === 'held' && amount !== 0) {
         recovery.push(
-          ...this.entry('release', null, 'released at start-up: request did not finish', [
-            [creditAccounts.held(ref), -amount],
-            [creditAccounts.available(ref), amount],
-          ]),
+          ...this.entry(
+            'release',
+            null,
+            'released at start-up: request did not finish',
+            creditAccounts.held(ref),
+            creditAccounts.available(ref),
+            amount,
+          ),
         );
         await this.options.limits.addCredit(creditAccounts.available(ref), amount);
       }
@@ -77,10 +81,7 @@ export class CreditLedger implements CreditsAdmin {
   recordHold(ref: CreditAccountRef, amount: number, requestId: string): void {
     if (amount <= 0) return;
     this.options.enqueue(
-      this.entry('hold', requestId, null, [
-        [creditAccounts.available(ref), -amount],
-        [creditAccounts.held(ref), amount],
-      ]),
+      this.entry('hold', requestId, null, creditAccounts.available(ref), creditAccounts.held(ref), amount),
     );
   }
 
@@ -102,18 +103,26 @@ export class CreditLedger implements CreditsAdmin {
     const fromAvailable = total - fromHold;
     if (fromHold > 0) {
       rows.push(
-        ...this.entry('settle', requestId, null, [
-          [creditAccounts.held(ref), -fromHold],
-          [creditAccounts.spent(ref), fromHold],
-        ]),
+        ...this.entry(
+          'settle',
+          requestId,
+          null,
+          creditAccounts.held(ref),
+          creditAccounts.spent(ref),
+          fromHold,
+        ),
       );
     }
     if (fromAvailable > 0) {
       rows.push(
-        ...this.entry('settle', requestId, 'charged after the call', [
-          [creditAccounts.available(ref), -fromAvailable],
-          [creditAccounts.spent(ref), fromAvailable],
-        ]),
+        ...this.entry(
+          'settle',
+          requestId,
+          'charged after the call',
+          creditAccounts.available(ref),
+          creditAccounts.spent(ref),
+          fromAvailable,
+        ),
       );
     }
     if (total > 0) {
@@ -123,10 +132,14 @@ export class CreditLedger implements CreditsAdmin {
     const back = Math.max(0, held) - fromHold;
     if (back > 0) {
       rows.push(
-        ...this.entry(refund ? 'refund' : 'release', requestId, null, [
-          [creditAccounts.held(ref), -back],
-          [creditAccounts.available(ref), back],
-        ]),
+        ...this.entry(
+          refund ? 'refund' : 'release',
+          requestId,
+          null,
+          creditAccounts.held(ref),
+          creditAccounts.available(ref),
+          back,
+        ),
       );
     }
     if (rows.length > 0) this.options.enqueue(rows);
@@ -175,24 +188,24 @@ export class CreditLedger implements CreditsAdmin {
   /** Admin movements are written before they take effect, so an acknowledged top-up is durable. */
   private async move(kind: LedgerKind, ref: CreditAccountRef, amount: number, note: string | null) {
     await this.options.repository.appendMany(
-      this.entry(kind, null, note, [
-        [creditAccounts.funding(ref), -amount],
-        [creditAccounts.available(ref), amount],
-      ]),
+      this.entry(kind, null, note, creditAccounts.funding(ref), creditAccounts.available(ref), amount),
     );
     await this.options.limits.addCredit(creditAccounts.available(ref), amount);
     return this.balance(ref);
   }
 
+  /** One movement: `amount` leaves `from` and arrives in `to` (two rows that sum to zero). */
   private entry(
     kind: LedgerKind,
     requestId: string | null,
     note: string | null,
-    legs: Array<[account: string, amount: number]>,
-  ): LedgerRow[] {
+    from: string,
+    to: string,
+    amount: number,
+  ): [LedgerRow, LedgerRow] {
     const createdAt = this.now();
     const entryId = createRequestId(createdAt);
-    return legs.map(([account, amountMicros]) => ({
+    const row = (account: string, amountMicros: number): LedgerRow => ({
       id: createRequestId(createdAt),
       entryId,
       account,
@@ -201,6 +214,7 @@ export class CreditLedger implements CreditsAdmin {
       requestId,
       note,
       createdAt,
-    }));
+    });
+    return [row(from, -amount), row(to, amount)];
   }
 }

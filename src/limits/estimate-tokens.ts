@@ -1,21 +1,32 @@
 import type { CanonMessage, CanonRequest } from '../canon/index.js';
+import { TokenCountMemo } from './token-count-memo.js';
 
-type Encode = (text: string) => number[];
-let encoder: Promise<Encode> | undefined;
+type Count = (text: string) => number;
+let counter: Promise<Count> | undefined;
+
+/**
+ * Special-token markers (`<|endoftext|>`) in a prompt are ordinary text to the model's API; counted
+ * as text instead of making the tokenizer throw, which would fail the request.
+ */
+const plainText = { disallowedSpecial: new Set<string>() };
 
 /**
  * The o200k tokenizer (the encoding current OpenAI models use), loaded on first use: its vocabulary
  * costs tens of megabytes of memory that a gateway whose upstreams report usage never needs.
+ * Counting (not encoding) avoids building an array of token ids that is thrown away.
  */
-function loadEncoder(): Promise<Encode> {
-  encoder ??= import('gpt-tokenizer').then((module) => module.encode);
-  return encoder;
+function loadCounter(): Promise<Count> {
+  counter ??= import('gpt-tokenizer').then((module) => (text: string) => module.countTokens(text, plainText));
+  return counter;
 }
+
+/** About 8 MB of remembered text at most (two bytes per character). */
+const memo = new TokenCountMemo(4_096, 4_000_000, 64);
 
 /** Tokens of a text with the o200k encoding. */
 export async function countTextTokens(text: string): Promise<number> {
   if (text.length === 0) return 0;
-  return (await loadEncoder())(text).length;
+  return (await loadCounter())(text);
 }
 
 /** Per-message framing tokens of the chat format (role markers), as OpenAI counts them. */
@@ -27,8 +38,8 @@ const tokensPerReply = 3;
  * Images and files are not counted (their token price depends on the provider).
  */
 export async function estimatePromptTokens(request: CanonRequest): Promise<number> {
-  const encode = await loadEncoder();
-  const count = (text: string) => (text.length === 0 ? 0 : encode(text).length);
+  const countTokens = await loadCounter();
+  const count = (text: string) => (text.length === 0 ? 0 : memo.count(text, countTokens));
   let total = tokensPerReply;
   for (const message of request.messages) total += tokensPerMessage + count(messageText(message));
   if (request.tools) total += count(JSON.stringify(request.tools));

@@ -16,4 +16,12 @@ describe('createRequestId', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('is well formed for the epoch itself and keeps the time part per millisecond', () => {
+    expect(createRequestId(0)).toMatch(/^00000000-0000-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const a = createRequestId(1_800_000_000_001);
+    const b = createRequestId(1_800_000_000_002);
+    expect(Number.parseInt(a.replace(/-/g, '').slice(0, 12), 16)).toBe(1_800_000_000_001);
+    expect(Number.parseInt(b.replace(/-/g, '').slice(0, 12), 16)).toBe(1_800_000_000_002);
+  });
 });

@@ -17,6 +17,24 @@ describe('OpenAI usage ↔ canonical', () => {
     });
   });
 
+  it("reads DeepSeek's prompt_cache_hit_tokens as cache reads when prompt_tokens_details is absent", () => {
+    const deepseek = {
+      prompt_tokens: 1_000,
+      completion_tokens: 2_000,
+      total_tokens: 3_000,
+      prompt_cache_hit_tokens: 800,
+      prompt_cache_miss_tokens: 200,
+      completion_tokens_details: { reasoning_tokens: 1_500 },
+    };
+    expect(mapOpenAiUsage(deepseek)).toMatchObject({
+      input: { total: 1_000, cacheRead: 800 },
+      output: { total: 2_000, reasoning: 1_500 },
+    });
+    // When both are present, OpenAI's field is the one read.
+    const both = { ...deepseek, prompt_tokens_details: { cached_tokens: 640 } };
+    expect(mapOpenAiUsage(both)?.input.cacheRead).toBe(640);
+  });
+
   it('ignores an absent or unusable usage object rather than inventing zeros', () => {
     expect(mapOpenAiUsage(undefined)).toBeUndefined();
     expect(mapOpenAiUsage({ prompt_tokens: -1, completion_tokens: 'x' })).toBeUndefined();

@@ -19,6 +19,12 @@ export function mapOpenAiUsage(value: unknown): CanonUsage | undefined {
     const written = count(promptDetails.cache_write_tokens);
     if (written !== undefined) usage.input.cacheWrite = written;
   }
+  // DeepSeek reports its cache hits (part of prompt_tokens) as `prompt_cache_hit_tokens` and may send no
+  // prompt_tokens_details: without this its cached input would be billed at the full input price.
+  if (usage.input.cacheRead === undefined) {
+    const hits = count(value.prompt_cache_hit_tokens);
+    if (hits !== undefined) usage.input.cacheRead = hits;
+  }
   const completionDetails = value.completion_tokens_details;
   if (isWireObject(completionDetails)) {
     const reasoning = count(completionDetails.reasoning_tokens);
