@@ -1,5 +1,18 @@
-import type { PolicyRow, PolicySources } from '../store/policy-sources.js';
-import { compilePolicy, type Policy } from './policy.js';
+import { compilePolicy, type Policy, type PolicyDocument } from './policy.js';
+
+/** A team's or plan's policy as the cache reads it (team and plan records have these fields). */
+export interface PolicyRow {
+  id: string;
+  updatedAt: number;
+  deletedAt: number | null;
+  policy: PolicyDocument | null;
+}
+
+/** Change feeds of team and plan policies (the teams and plans repositories). */
+export interface PolicySources {
+  teamsChangedSince(ms: number): Promise<PolicyRow[]>;
+  plansChangedSince(ms: number): Promise<PolicyRow[]>;
+}
 
 /** Team and plan policies in memory; the request path only does map lookups. */
 export interface PolicyCache {

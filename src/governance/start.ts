@@ -37,7 +37,10 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
   const { store, logger, pricing, config } = options;
   const limits = new MemoryLimitStore();
   const policies = createPolicyCache({
-    sources: store.policies,
+    sources: {
+      teamsChangedSince: (ms) => store.teams.changedSince(ms),
+      plansChangedSince: (ms) => store.plans.changedSince(ms),
+    },
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError: (error) =>
       logger.warn({ err: error }, 'policy cache poll failed; serving the policies it last knew'),

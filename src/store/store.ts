@@ -5,7 +5,6 @@ import { openSqliteDatabase } from './database.js';
 import { createKeysRepository, type KeysRepository } from './keys-repository.js';
 import { type MigrationReport, migrate } from './migrate.js';
 import { createPlansRepository, type PlansRepository } from './plans-repository.js';
-import { createPolicySources, type PolicySources } from './policy-sources.js';
 import { createRequestLogRepository, type RequestLogRepository } from './request-log-repository.js';
 import { createSqliteRequestLogAppender } from './sqlite-request-log-appender.js';
 import { runStoreOperation } from './store-error.js';
@@ -24,8 +23,6 @@ export interface Store {
   /** Aggregates over the request log for the admin API (never on the request path). */
   usage: UsageRepository;
   creditLedger: CreditLedgerRepository;
-  /** Change feeds of team and plan policies (for the governance cache). */
-  policies: PolicySources;
   /** Applies pending schema migrations (idempotent, safe across processes). */
   migrate(): Promise<MigrationReport>;
   /** True when the database answers `SELECT 1`; never throws (for health checks). */
@@ -63,7 +60,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     plans: createPlansRepository(db),
     usage: createUsageRepository(db),
     creditLedger: createCreditLedgerRepository(db),
-    policies: createPolicySources(db),
     migrate: () => migrate(db),
     async ping() {
       try {
