@@ -15,7 +15,7 @@ import { Governor } from '../src/governance/governor.js';
 import { MemoryLimitStore } from '../src/governance/memory-limit-store.js';
 import { compilePolicy, emptyPolicy } from '../src/governance/policy.js';
 import type { PolicyCache } from '../src/governance/policy-cache.js';
-import { estimatePromptTokens } from '../src/limits/estimate-tokens.js';
+import { estimatePromptTokens, guessPromptTokens } from '../src/limits/estimate-tokens.js';
 import type { RequestContext } from '../src/pipeline/context.js';
 import type { SettledResult } from '../src/pipeline/stages/settle.js';
 import { providerPresets } from '../src/providers/presets/index.js';
@@ -125,21 +125,31 @@ const credits = new CreditLedger({
   },
 });
 await credits.topUp({ tenant: 'k-governed', endUser: 'customer-42' }, 1_000_000_000_000, 'bench');
-const governorOf = (estimate: (request: CanonRequest) => Promise<number>) =>
+const governorOf = (
+  estimate: (request: CanonRequest) => Promise<number>,
+  guess: (request: CanonRequest) => number,
+) =>
   new Governor({
     limits,
     policies: noPolicies,
     credits,
     estimatePromptTokens: estimate,
+    guessPromptTokens: guess,
     maxOutputOf: () => 8_192,
     defaultOutputTokens: config.routing.defaultOutputTokens,
     onSettleError: (error) => {
       throw error;
     },
   });
-const defaultGovernor = governorOf(estimatePromptTokens);
+const defaultGovernor = governorOf(estimatePromptTokens, guessPromptTokens);
+// A guess too large for the token limit: every request pays the refused first try and the exact
+// count (what a request near a limit costs).
+const exactGovernor = governorOf(estimatePromptTokens, () => 10_000_000);
 // The same governance with the token count replaced by a constant: what the counters themselves cost.
-const governorWithoutCount = governorOf(() => Promise.resolve(250));
+const governorWithoutCount = governorOf(
+  () => Promise.resolve(250),
+  () => 250,
+);
 
 const result: SettledResult = {
   outcome: 'success',
@@ -182,6 +192,18 @@ async function measure(
   return (used.user + used.system) / rounds;
 }
 
+async function measureGuess(requests: readonly CanonRequest[]): Promise<number> {
+  let sink = 0;
+  for (let index = 0; index < warmup; index++)
+    sink += guessPromptTokens(requests[index % requests.length] as CanonRequest);
+  const before = process.cpuUsage();
+  for (let index = 0; index < rounds; index++)
+    sink += guessPromptTokens(requests[index % requests.length] as CanonRequest);
+  const used = process.cpuUsage(before);
+  if (sink < 0) throw new Error('unreachable');
+  return (used.user + used.system) / rounds;
+}
+
 async function measureTokens(requests: readonly CanonRequest[]): Promise<number> {
   for (let index = 0; index < warmup; index++)
     await estimatePromptTokens(requests[index % requests.length] as CanonRequest);
@@ -208,6 +230,8 @@ const figures = {
   governedNoCount: await measure(governed, build('no-count', false), governorWithoutCount),
   governedFollowUp: await measure(governed, build('follow-up', false)),
   governedFresh: await measure(governed, build('first', true)),
+  governedExactFresh: await measure(governed, build('exact-first', true), exactGovernor),
+  guessFresh: await measureGuess(build('guess-first', true)),
   tokensFollowUp: await measureTokens(build('tokens-follow-up', false)),
   tokensFresh: await measureTokens(build('tokens-first', true)),
 };

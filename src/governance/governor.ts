@@ -3,7 +3,13 @@ import type { CanonRequest } from '../canon/index.js';
 import { GatewayError } from '../canon/index.js';
 import type { RequestContext } from '../pipeline/context.js';
 import type { SettledResult } from '../pipeline/stages/settle.js';
-import { buildChecks, type CheckLabel, type Demand, resolvePolicies } from './build-checks.js';
+import {
+  type AppliedPolicies,
+  buildChecks,
+  type CheckLabel,
+  type Demand,
+  resolvePolicies,
+} from './build-checks.js';
 import { type CreditLedger, creditAccounts } from './credits.js';
 import type { CreditAccountRef } from './credits-api.js';
 import type { CounterState, LimitCheck, LimitStore } from './limit-store.js';
@@ -25,8 +31,12 @@ export interface AdmitInput {
   requestId: string;
   principal: Principal;
   endUser: string | undefined;
-  /** The request's token estimate and maximum cost; omitted when they cannot be known up front. */
-  demand?: () => Promise<Demand>;
+  /**
+   * The request's token estimate and maximum cost; omitted when they cannot be known up front.
+   * Asked first for a fast, generous guess (`exact` false), and for the exact count only when the
+   * guess does not fit a counter.
+   */
+  demand?: (exact: boolean) => Promise<Demand>;
   /** Receives the `x-ratelimit-*` headers (on success and on a rate-limit refusal). */
   onHeaders?: (headers: Record<string, string>) => void;
   /** Receives the savings baseline the policies name. */
@@ -46,6 +56,8 @@ export interface GovernorOptions {
   policies: PolicyCache;
   credits: CreditLedger;
   estimatePromptTokens: (request: CanonRequest) => Promise<number>;
+  /** A fast upper-side guess of the prompt tokens (no tokenizer). */
+  guessPromptTokens: (request: CanonRequest) => number;
   maxOutputOf: MaxOutputOf;
   /** Output tokens expected when a request sets no max_tokens (for the token-rate reservation). */
   defaultOutputTokens: number;
@@ -74,8 +86,10 @@ export class Governor {
       requestId: context.id,
       principal,
       endUser: request.endUser,
-      demand: async () => {
-        const prompt = await this.options.estimatePromptTokens(request);
+      demand: async (exact) => {
+        const prompt = exact
+          ? await this.options.estimatePromptTokens(request)
+          : this.options.guessPromptTokens(request);
         const maxOutput = request.sampling.maxOutputTokens;
         return {
           tokens: prompt + (maxOutput ?? this.options.defaultOutputTokens),
@@ -133,18 +147,23 @@ export class Governor {
         { param: 'user' },
       );
     }
-    const demand: Demand =
-      applied.needsCost && input.demand ? await input.demand() : { tokens: 0, costMicros: 0 };
-    const now = this.now();
-    const { checks, labels } = buildChecks(principal, applied, endUser, demand, this.clock, now);
-    let credit: Admission['credit'];
-    if (applied.requireCredits && endUser !== undefined) {
-      credit = { ref: { tenant: applied.tenant, endUser }, amount: demand.costMicros };
-      checks.push({ kind: 'credits', key: creditAccounts.available(credit.ref), amount: credit.amount });
-      labels.push({ scope: 'end user', name: endUser });
+    const wantsDemand = applied.needsCost && input.demand !== undefined;
+    let demand: Demand = wantsDemand
+      ? await (input.demand as NonNullable<AdmitInput['demand']>)(false)
+      : noDemand;
+    let attempt = await this.acquire(principal, applied, endUser, demand);
+    if (
+      attempt &&
+      !attempt.result.granted &&
+      wantsDemand &&
+      demandCounted(attempt.checks[attempt.result.failedIndex])
+    ) {
+      // The guess did not fit: count exactly before refusing, since the real demand may well fit.
+      demand = await (input.demand as NonNullable<AdmitInput['demand']>)(true);
+      attempt = await this.acquire(principal, applied, endUser, demand);
     }
-    if (checks.length === 0) return undefined;
-    const result = await this.options.limits.acquire(checks, now);
+    if (!attempt) return undefined;
+    const { checks, labels, credit, result } = attempt;
     if (!result.granted) {
       const check = checks[result.failedIndex] as LimitCheck;
       const label = labels[result.failedIndex] as CheckLabel;
@@ -163,6 +182,25 @@ export class Governor {
     input.onHeaders?.(rateLimitHeaders(checks, labels, result.states));
     if (credit) this.options.credits.recordHold(credit.ref, credit.amount, input.requestId);
     return { checks, labels, demand, credit };
+  }
+
+  /** Builds the request's counters for `demand` and takes them (undefined when no counter applies). */
+  private async acquire(
+    principal: Principal,
+    applied: AppliedPolicies,
+    endUser: string | undefined,
+    demand: Demand,
+  ) {
+    const now = this.now();
+    const { checks, labels } = buildChecks(principal, applied, endUser, demand, this.clock, now);
+    let credit: Admission['credit'];
+    if (applied.requireCredits && endUser !== undefined) {
+      credit = { ref: { tenant: applied.tenant, endUser }, amount: demand.costMicros };
+      checks.push({ kind: 'credits', key: creditAccounts.available(credit.ref), amount: credit.amount });
+      labels.push({ scope: 'end user', name: endUser });
+    }
+    if (checks.length === 0) return undefined;
+    return { checks, labels, credit, result: await this.options.limits.acquire(checks, now) };
   }
 
   /** Replaces an admission's reservations by what the request really used. */
@@ -202,6 +240,13 @@ export class Governor {
     const held = admission.credit?.amount ?? 0;
     return held > 0 ? Math.min(used.costMicros, held) : used.costMicros;
   }
+}
+
+const noDemand: Demand = { tokens: 0, costMicros: 0 };
+
+/** Counters whose amount depends on the demand (so an exact count may change their answer). */
+function demandCounted(check: LimitCheck | undefined): boolean {
+  return check?.kind === 'tokens' || check?.kind === 'budget' || check?.kind === 'credits';
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/index.js';
-import { estimatePromptTokens } from '../limits/estimate-tokens.js';
+import { estimatePromptTokens, guessPromptTokens } from '../limits/estimate-tokens.js';
 import type { DeploymentPricing } from '../pricing.js';
 import { createWriteBehindQueue, type Store } from '../store/index.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -68,6 +68,7 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     policies,
     credits,
     estimatePromptTokens,
+    guessPromptTokens,
     maxOutputOf: (provider, model) => pricing.entryOf(provider, model)?.maxOutputTokens ?? undefined,
     defaultOutputTokens: config.routing.defaultOutputTokens,
     onSettleError: (error) => logger.error({ err: error }, 'rate-limit counters could not be settled'),

@@ -1,7 +1,7 @@
 import { encode } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
 import type { CanonRequest } from '../canon/index.js';
-import { countTextTokens, estimatePromptTokens } from './estimate-tokens.js';
+import { countTextTokens, estimatePromptTokens, guessPromptTokens } from './estimate-tokens.js';
 import { TokenCountMemo } from './token-count-memo.js';
 
 function chat(...texts: string[]): CanonRequest {
@@ -87,5 +87,23 @@ describe('TokenCountMemo', () => {
     memo.count('aaa', count);
     memo.count('ccc', count);
     expect(seen).toEqual(['aaa', 'bbb', 'ccc', 'ddd', 'aaa']);
+  });
+});
+
+describe('guessPromptTokens', () => {
+  it('guesses generously (about twice the real count for English) and never below the exact count here', async () => {
+    const samples = [
+      'The quick brown fox jumps over the lazy dog. '.repeat(20),
+      'function add(a, b) { return a + b; } // sum two numbers\n'.repeat(10),
+      '1234567890 '.repeat(30),
+      '東京は日本の首都です。'.repeat(10),
+    ];
+    for (const text of samples) {
+      const request = chat(text);
+      const exact = await estimatePromptTokens(request);
+      const guess = guessPromptTokens(request);
+      expect(guess).toBeGreaterThanOrEqual(exact);
+      expect(guess).toBeLessThan(exact * 4);
+    }
   });
 });

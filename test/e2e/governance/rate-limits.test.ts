@@ -144,6 +144,20 @@ describe('tokens per minute', () => {
   });
 });
 
+describe('the token guess', () => {
+  it('counts exactly before refusing when the fast guess does not fit', async () => {
+    // ~400 characters of English: about 80 real tokens, guessed at about 200 (half a token a byte).
+    const text = 'The quick brown fox jumps over the lazy dog near the river bank. '.repeat(6);
+    const { key } = await gateway.createKey({ policy: { limits: { tpm: 150 } } });
+    const admitted = await post('/v1/chat/completions', key, {
+      model: 'chat',
+      max_tokens: 10,
+      messages: [{ role: 'user', content: text }],
+    });
+    expect(admitted.status).toBe(200);
+  });
+});
+
 describe('concurrent requests', () => {
   it('refuses a second request while the first is in flight, then admits again', async () => {
     const { key } = await gateway.createKey({ policy: { limits: { concurrency: 1 } } });
