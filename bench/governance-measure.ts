@@ -144,7 +144,7 @@ const governorOf = (
 const defaultGovernor = governorOf(estimatePromptTokens, guessPromptTokens);
 // A guess too large for the token limit: every request pays the refused first try and the exact
 // count (what a request near a limit costs).
-const exactGovernor = governorOf(estimatePromptTokens, () => 10_000_000);
+const exactGovernor = governorOf(estimatePromptTokens, () => 2_000_000_000);
 // The same governance with the token count replaced by a constant: what the counters themselves cost.
 const governorWithoutCount = governorOf(
   () => Promise.resolve(250),
