@@ -52,9 +52,13 @@ async function main(): Promise<void> {
     writeFileSync(path.join(directory, 'switchyard.yaml'), config);
     const dataDir = path.join(directory, 'data');
     const key = JSON.parse(
-      execFileSync('node', [cli, 'keys', 'create', '--json', '--name', 'bench', '--data-dir', dataDir], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        'node',
+        [cli, 'keys', 'create', '--offline', '--json', '--name', 'bench', '--data-dir', dataDir],
+        {
+          encoding: 'utf8',
+        },
+      ),
     ).key as string;
     const gateway = await startPinned(
       gatewayCore,
