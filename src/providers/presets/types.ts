@@ -94,7 +94,7 @@ export interface ProviderPreset {
   /** Options that must be set; an inner list means "at least one of". */
   requiredOptions?: Array<ProviderOptionName | ProviderOptionName[]>;
   /**
-   * When the environment alone configures this provider: any one list whose variables are all set.
+   * When the environment alone configures this provider: detected once every variable of one of these lists is set.
    * Without it, a set API-key variable is enough (self-hosted presets: also a base-URL variable).
    */
   detectEnv?: string[][];
