@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { GatewayError } from '../canon/index.js';
+import { readBodyBytes } from '../server/read-body.js';
 
 /** One uploaded file. */
 export interface FormFile {
@@ -39,7 +40,7 @@ export async function readMultipartBody(request: IncomingMessage, maxBytes: numb
   }
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  return parseMultipart(await readBytes(request, maxBytes), boundary);
+  return parseMultipart(await readBodyBytes(request, maxBytes), boundary);
 }
 
 /** The boundary of a `multipart/form-data` content type, or undefined. */
@@ -142,45 +143,6 @@ export function buildMultipart(
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`, 'latin1'));
   return Buffer.concat(chunks);
-}
-
-function readBytes(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        cleanup();
-        request.pause();
-        reject(tooLarge(maxBytes));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(new GatewayError('client_closed', `reading the request body failed: ${error.message}`));
-    };
-    const onAborted = () => {
-      cleanup();
-      reject(new GatewayError('client_closed', 'the client closed the connection while sending the body'));
-    };
-    const cleanup = () => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-      request.off('aborted', onAborted);
-    };
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onError);
-    request.on('aborted', onAborted);
-  });
 }
 
 function tooLarge(maxBytes: number): GatewayError {

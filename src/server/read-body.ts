@@ -36,7 +36,15 @@ function tooLarge(maxBytes: number): GatewayError {
   return new GatewayError('payload_too_large', `The request body exceeds the limit of ${maxBytes} bytes.`);
 }
 
-function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
+async function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
+  return (await readBodyBytes(request, maxBytes)).toString('utf8');
+}
+
+/**
+ * The whole request body as bytes, refusing (413) as soon as it grows past `maxBytes`; a client that
+ * leaves mid-body is a `client_closed` error. Shared by the JSON and multipart readers.
+ */
+export function readBodyBytes(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -53,9 +61,7 @@ function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
     };
     const onEnd = () => {
       cleanup();
-      resolve(
-        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-      );
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     };
     const onError = (error: Error) => {
       cleanup();
