@@ -1,4 +1,4 @@
-import type { CatalogEntry, ModelCatalog, ModelPrice } from './catalog/index.js';
+import { type CatalogEntry, findPricedModel, type ModelCatalog, type ModelPrice } from './catalog/index.js';
 import type { ProviderAdapter } from './providers/provider.js';
 
 /** Prices and catalog facts of a configured deployment (provider name + upstream model). */
@@ -24,14 +24,8 @@ export function createPricing(
   const baselines = new Map<string, { model: string; price: ModelPrice } | undefined>();
   const findBaseline = (name: string) => {
     if (baselines.has(name)) return baselines.get(name);
-    const slash = name.indexOf('/');
-    const entry =
-      (slash > 0 ? catalog.find(name.slice(0, slash), name.slice(slash + 1)) : undefined) ??
-      catalog.findByModel(name).find((candidate) => candidate.price.inputMicrosPerMillion !== null);
-    const found =
-      entry && entry.price.inputMicrosPerMillion !== null && entry.price.outputMicrosPerMillion !== null
-        ? { model: `${entry.provider}/${entry.model}`, price: entry.price }
-        : undefined;
+    const entry = findPricedModel(catalog, name);
+    const found = entry ? { model: `${entry.provider}/${entry.model}`, price: entry.price } : undefined;
     baselines.set(name, found);
     return found;
   };

@@ -3,6 +3,7 @@
 export { createModelCatalog, loadDefaultCatalog, toMicrosPerMillion } from './catalog.js';
 export { CatalogError } from './catalog-error.js';
 export { computeCostMicros, formatUsd } from './compute-cost.js';
+export { findPricedModel } from './find-priced-model.js';
 export { loadCatalogFile, loadCatalogWithFiles } from './load-catalog-file.js';
 export type { CatalogSource } from './merge-catalogs.js';
 export { layerCatalogs, mergeCatalogs } from './merge-catalogs.js';

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { findPricedModel } from '../catalog/find-priced-model.js';
 import type { ModelCatalog } from '../catalog/types.js';
 import type { Environment, ProviderPreset } from '../providers/presets/types.js';
 import { ConfigError } from './config-error.js';
@@ -91,19 +92,12 @@ function resolveGovernance(
   issues: string[],
 ): ResolvedConfig['governance'] {
   const baseline = raw?.baselineModel === null ? undefined : (raw?.baselineModel ?? defaultBaselineModel);
-  if (baseline !== undefined && catalog !== undefined && !isPricedModel(catalog, baseline)) {
+  if (baseline !== undefined && catalog !== undefined && findPricedModel(catalog, baseline) === undefined) {
     issues.push(
       `governance.baselineModel: "${baseline}" is not a priced model of the catalog (use provider/model or a catalog name, or null to turn savings off)`,
     );
   }
   return { baselineModel: baseline, summaryInBody: raw?.summaryInBody === true };
-}
-
-function isPricedModel(catalog: ModelCatalog, name: string): boolean {
-  const slash = name.indexOf('/');
-  const entries =
-    slash > 0 ? [catalog.find(name.slice(0, slash), name.slice(slash + 1))] : catalog.findByModel(name);
-  return entries.some((entry) => entry !== undefined && entry.price.inputMicrosPerMillion !== null);
 }
 
 function resolveStorePath(configured: string | undefined, options: ResolveOptions): string {
