@@ -1,4 +1,5 @@
 import { computeCostMicros } from '../catalog/index.js';
+import type { Deployment } from '../routing/deployments.js';
 import type { RoutePlan } from '../routing/plan.js';
 
 /** Output tokens a target may produce when the request sets no limit: the model's maximum, else a default. */
@@ -20,20 +21,28 @@ export function maxCostMicros(
   let highest = 0;
   for (const group of plan.groups) {
     for (const target of group.targets) {
-      const { inputPrice, outputPrice } = target.facts;
-      if (inputPrice === null || outputPrice === null) continue;
       const output = requestedMaxOutput ?? maxOutputOf(target.provider, target.model) ?? defaultOutputTokens;
-      const cost = computeCostMicros(
-        { input: { total: promptTokens }, output: { total: output } },
-        {
-          inputMicrosPerMillion: inputPrice,
-          outputMicrosPerMillion: outputPrice,
-          cachedInputMicrosPerMillion: null,
-          cacheWriteMicrosPerMillion: null,
-        },
-      );
+      const cost = tokenCostOnDeployment(target.facts, promptTokens, output);
       if (cost !== null && cost > highest) highest = cost;
     }
   }
   return highest;
+}
+
+/** Prompt and output tokens priced at a deployment's input and output prices; null when either is unknown. */
+export function tokenCostOnDeployment(
+  facts: Pick<Deployment, 'inputPrice' | 'outputPrice'>,
+  promptTokens: number,
+  outputTokens: number,
+): number | null {
+  if (facts.inputPrice === null || facts.outputPrice === null) return null;
+  return computeCostMicros(
+    { input: { total: promptTokens }, output: { total: outputTokens } },
+    {
+      inputMicrosPerMillion: facts.inputPrice,
+      outputMicrosPerMillion: facts.outputPrice,
+      cachedInputMicrosPerMillion: null,
+      cacheWriteMicrosPerMillion: null,
+    },
+  );
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isModelAllowed, type Principal } from '../../auth/index.js';
 import { GatewayError, toGatewayError } from '../../canon/index.js';
-import { computeCostMicros, formatUsd } from '../../catalog/index.js';
+import { formatUsd } from '../../catalog/index.js';
 import type { IngressCodec } from '../../codecs/codec.js';
+import { tokenCostOnDeployment } from '../../governance/max-cost.js';
 import { estimatePromptTokens } from '../../limits/estimate-tokens.js';
 import type { Router } from '../../routing/resolve-plan.js';
 import { readJsonBody } from '../read-body.js';
@@ -43,18 +44,7 @@ export function createEstimateHandler(ingress: IngressCodec, dependencies: Estim
       const candidates = plan.groups.flatMap((group) =>
         group.targets.map((target) => {
           const facts = target.facts;
-          const known = facts.inputPrice !== null && facts.outputPrice !== null;
-          const cost = known
-            ? computeCostMicros(
-                { input: { total: promptTokens }, output: { total: outputTokens } },
-                {
-                  inputMicrosPerMillion: facts.inputPrice,
-                  outputMicrosPerMillion: facts.outputPrice,
-                  cachedInputMicrosPerMillion: null,
-                  cacheWriteMicrosPerMillion: null,
-                },
-              )
-            : null;
+          const cost = tokenCostOnDeployment(facts, promptTokens, outputTokens);
           return {
             model: target.deployment,
             provider: target.provider,
