@@ -45,7 +45,11 @@ export function createInferenceHandler(ingress: IngressCodec, dependencies: Infe
     query: URLSearchParams,
     routeParams: RouteParams,
   ) => {
-    const idempotent = await claimIdempotency(request, response, query, routeParams, ingress, dependencies);
+    // Most requests carry no Idempotency-Key: they skip the claim (and its extra await) entirely.
+    const idempotent =
+      request.headers[idempotencyHeader] === undefined
+        ? undefined
+        : await claimIdempotency(request, response, query, routeParams, ingress, dependencies);
     if (idempotent === 'answered') return;
     const cancellation = new Cancellation();
     response.once('close', () => {
